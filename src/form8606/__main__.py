@@ -1,0 +1,3 @@
+from form8606.cli import main
+
+main()

@@ -1,0 +1,38 @@
+"""A form being filled: each line is rounded as printed and keeps its explanation."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from decimal import Decimal
+
+from form8606.calc.result import Line, Note, printed
+from form8606.lines import RULES
+from form8606.money import fmt_money, round_to
+
+
+class Book:
+    def __init__(self, unit: Decimal, places: int):
+        self.unit = unit
+        self.places = places
+        self.lines: dict[str, Line] = {}
+        self.notes: list[Note] = []
+
+    def put(self, label: str, exact: Decimal, how: str, sources: Iterable[str] = ()) -> Decimal:
+        """Enter a line; return its printed value, which later lines must use."""
+        value = printed(exact, label, self.unit, self.places)
+        rule, cite = RULES[label]
+        self.lines[label] = Line(label, value, how, tuple(sources), None if exact == value else exact, rule, cite)
+        return value
+
+    def note(self, code: str, message: str, level: str = "warning") -> None:
+        self.notes.append(Note(code, message, level))
+
+    def money(self, value: Decimal) -> str:
+        return fmt_money(value, self.unit)
+
+    def round(self, value: Decimal) -> Decimal:
+        return round_to(value, self.unit)
+
+    def get(self, label: str) -> Decimal | None:
+        line = self.lines.get(label)
+        return None if line is None else line.value

@@ -1,0 +1,79 @@
+"""One person's events for one tax year, gathered from the ledger with their sources."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+
+from form8606.ledger.checks import original_date
+from form8606.ledger.model import Distribution, Ledger, YearEnd
+from form8606.ledger.where import entry_label
+from form8606.money import ZERO, fmt_money
+
+CENTS = Decimal("0.01")
+
+
+@dataclass(frozen=True)
+class Item:
+    """An amount with the day that counts for it and the ledger entry it came from."""
+
+    date: dt.date
+    amount: Decimal  # signed: corrections of contributions are negative
+    source: str
+    deducted: Decimal = ZERO
+
+
+@dataclass(frozen=True)
+class YearFacts:
+    who: str
+    year: int
+    traditional: tuple[Item, ...]  # contributions counted toward line 1, with corrections
+    roth: tuple[Item, ...]  # regular Roth contributions for the year, with corrections
+    conversions: tuple[Item, ...]
+    distributions: tuple[tuple[Distribution, str], ...]  # traditional, dated in the year
+    roth_distributions: tuple[tuple[Distribution, str], ...]
+    year_end: tuple[YearEnd, str] | None
+    line6_adjustments: tuple[Item, ...]  # recharacterizations after Dec 31 (line 6)
+
+    @property
+    def has_event(self) -> bool:
+        return any((self.traditional, self.roth, self.conversions, self.distributions, self.roth_distributions))
+
+
+def _label(ledger: Ledger, kind: str, entry) -> str:
+    return f"{entry_label(ledger.source, kind, None, entry).split(': ', 1)[1]}: {fmt_money(entry.amount, CENTS)}"
+
+
+def gather(ledger: Ledger, who: str, year: int) -> YearFacts:
+    def mine(kind: str, year_of=lambda e: e.tax_year):
+        return [e for e in ledger.entries(kind) if e.who == who and year_of(e) == year]
+
+    accounts: dict[str, list[Item]] = {"traditional": [], "roth": []}
+    for c in mine("contribution"):
+        accounts[c.to].append(Item(c.date, c.amount, _label(ledger, "contribution", c), c.deducted))
+    line6 = []
+    for r in mine("recharacterization"):
+        src = _label(ledger, "recharacterization", r)
+        when = original_date(ledger, r)
+        accounts[r.to].append(Item(when, r.amount, src, r.deducted))
+        accounts[r.from_].append(Item(when, -r.amount, src))
+        if r.date.year > year:  # Form 8606 instructions, line 6: recharacterizations after Dec 31
+            sign = 1 if r.to == "traditional" else -1
+            line6.append(Item(r.date, sign * r.moved_amount, src))
+    for r in mine("returned_contribution"):
+        accounts[r.from_].append(Item(original_date(ledger, r), -r.amount, _label(ledger, "returned_contribution", r)))
+
+    dists = [(d, _label(ledger, "distribution", d)) for d in mine("distribution")]
+    ends = [(e, f"[[year_end]] ({who}, {year})") for e in ledger.year_end if e.who == who and e.year == year]
+    return YearFacts(
+        who=who,
+        year=year,
+        traditional=tuple(accounts["traditional"]),
+        roth=tuple(accounts["roth"]),
+        conversions=tuple(Item(c.date, c.amount, _label(ledger, "conversion", c)) for c in mine("conversion")),
+        distributions=tuple((d, s) for d, s in dists if d.from_ == "traditional"),
+        roth_distributions=tuple((d, s) for d, s in dists if d.from_ == "roth"),
+        year_end=ends[0] if ends else None,
+        line6_adjustments=tuple(line6),
+    )

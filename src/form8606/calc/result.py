@@ -1,0 +1,82 @@
+"""What the calculator returns: line values with their explanation records, and notes.
+
+Renderers (CLI table and JSON, PDFs, worksheets) read only these values; none computes tax.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Literal
+
+from form8606.lines import LINE_LABELS, RATIO_LINE
+from form8606.money import round_to
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of the form as printed, and how it was reached."""
+
+    label: str
+    value: Decimal  # as printed: rounded to the form's unit (line 10: to its decimal places)
+    how: str  # the rule applied, with the figures: "line 1 + line 2 = 7,000 + 0"
+    sources: tuple[str, ...] = ()  # ledger entries or earlier forms the figures came from
+    exact: Decimal | None = None  # the unrounded figure, when rounding changed it
+    rule: str = ""  # the form's instruction for the line, in one sentence
+    cite: str = ""  # where that rule is written
+
+
+@dataclass(frozen=True)
+class Note:
+    code: str  # stable identifier, e.g. "pro_rata_taxable"
+    message: str
+    level: Literal["warning", "note"] = "warning"
+
+
+@dataclass(frozen=True)
+class FormResult:
+    """Form 8606 for one person and tax year."""
+
+    person: str
+    name: str
+    ssn: str | None
+    year: int
+    required: bool
+    required_because: tuple[str, ...]
+    lines: dict[str, Line]  # only the lines the form has a value for, in form order
+    notes: tuple[Note, ...]
+    basis_start: Decimal  # traditional basis at the start of the year (line 2)
+    basis_end: Decimal  # traditional basis carried to next year (line 14 when completed)
+    unit: Decimal  # Decimal(1) for whole dollars, Decimal("0.01") for cents
+    ratio_places: int
+
+    def value(self, label: str) -> Decimal | None:
+        line = self.lines.get(label)
+        return None if line is None else line.value
+
+    @property
+    def warnings(self) -> tuple[Note, ...]:
+        return tuple(n for n in self.notes if n.level == "warning")
+
+
+@dataclass(frozen=True)
+class Result:
+    """Every form of a household, plus the outcome of its [[assert]] entries."""
+
+    source: str
+    forms: tuple[FormResult, ...]
+    assertion_failures: tuple[str, ...] = field(default=())
+
+    def select(self, year: int | None = None, person: str | None = None) -> list[FormResult]:
+        return [f for f in self.forms if (year is None or f.year == year) and (person is None or f.person == person)]
+
+
+def ordered(lines: dict[str, Line]) -> dict[str, Line]:
+    return {k: lines[k] for k in LINE_LABELS if k in lines}
+
+
+def printed(value: Decimal, label: str, unit: Decimal, places: int) -> Decimal:
+    """The figure as it goes on the form."""
+    if label == RATIO_LINE:
+        return value.quantize(Decimal(1).scaleb(-places))
+    return round_to(value, unit)

@@ -1,0 +1,188 @@
+"""Cross-entry checks: plain functions (ledger) -> list[Problem] (STYLE: beancount's
+validation list). Each names the entry and field, and says how to fix it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Callable, Iterator
+
+from form8606 import rules
+from form8606.errors import Problem
+from form8606.ledger.model import Ledger
+from form8606.ledger.where import entry_label
+from form8606.lines import LINE_LABELS
+
+EVENT_KINDS = ("contribution", "conversion", "distribution", "recharacterization", "returned_contribution")
+
+
+def _each(ledger: Ledger, *kinds: str) -> Iterator[tuple[str, object]]:
+    for kind in kinds:
+        for entry in ledger.entries(kind):
+            yield entry_label(ledger.source, kind, None, entry), entry
+
+
+def deadline(ledger: Ledger, year: int) -> dt.date:
+    """Contribution deadline for `year`: the cited default, or the ledger's postponement."""
+    return ledger.options.contribution_deadlines.get(year) or rules.for_year(year).contribution_deadline
+
+
+def check_people(ledger: Ledger) -> list[Problem]:
+    kinds = ("opening", *EVENT_KINDS, "year_end", "assert")
+    return [
+        Problem(where, f'no [people.{e.who}] table; add one or fix `who`', "who")
+        for where, e in _each(ledger, *kinds)
+        if e.who not in ledger.people
+    ]
+
+
+def check_years(ledger: Ledger) -> list[Problem]:
+    first, last = rules.SUPPORTED_YEARS.start, rules.SUPPORTED_YEARS.stop - 1
+    out = []
+    for where, e in _each(ledger, *EVENT_KINDS, "year_end"):
+        year = getattr(e, "tax_year", None) or e.year
+        if year not in rules.SUPPORTED_YEARS:
+            field = "for_year" if getattr(e, "for_year", None) else ("year" if hasattr(e, "year") else "date")
+            out.append(Problem(where, f"tax year {year} is not supported; form8606 supports {first}-{last}", field))
+    return out
+
+
+def check_deadlines(ledger: Ledger) -> list[Problem]:
+    """Form 8606 line 1: contributions for a year are made from January 1 of that year
+    through the return's due date without extensions."""
+    out = []
+    for year, date in ledger.options.contribution_deadlines.items():
+        if year in rules.SUPPORTED_YEARS and date < rules.for_year(year).contribution_deadline:
+            out.append(Problem(f"{ledger.source}: [options]", f"the deadline for {year} ({date}) is earlier than the usual "
+                               f"{rules.for_year(year).contribution_deadline}; a postponement can only move it later",
+                               f"contribution_deadlines.{year}"))
+    for where, e in _each(ledger, "contribution"):
+        year = e.tax_year
+        if year not in rules.SUPPORTED_YEARS:
+            continue
+        if e.date.year < year:
+            out.append(Problem(where, f"dated {e.date}, before the tax year {year} began; fix `date` or `for_year`", "date"))
+        elif e.date > (last := deadline(ledger, year)):
+            out.append(Problem(where, f"made {e.date}, after the {year} deadline of {last}; count it for "
+                               f"{e.date.year} (remove `for_year`), or, for a disaster postponement, set "
+                               f"[options] contribution_deadlines = {{ {year} = YYYY-MM-DD }}", "date"))
+    return out
+
+
+def check_corrections(ledger: Ledger) -> list[Problem]:
+    """A recharacterization or returned contribution needs a contribution to correct
+    (Form 8606 instructions: Recharacterizations; Return of IRA Contributions)."""
+    out = []
+    made = Counter()
+    for c in ledger.contribution:
+        made[(c.who, c.tax_year, c.to)] += c.amount
+    for r in ledger.recharacterization:  # a recharacterized contribution counts as made to the second IRA
+        made[(r.who, r.for_year, r.to)] += r.amount
+    taken = Counter()
+    for where, e in _each(ledger, "recharacterization", "returned_contribution"):
+        key = (e.who, e.for_year, e.from_)
+        taken[key] += e.amount
+        if taken[key] > made[key]:
+            left = f"only {made[key] - taken[key] + e.amount} of them left" if made[key] else "none of them"
+            out.append(Problem(where, f"corrects {e.amount} of the {e.for_year} {e.from_} contributions of "
+                               f"\"{e.who}\", but the ledger has {left} to correct; add the [[contribution]] "
+                               f"(to = \"{e.from_}\", for_year = {e.for_year}) or fix `amount`/`from`", "amount"))
+        if e.date.year < e.for_year:
+            out.append(Problem(where, f"dated {e.date}, before the tax year {e.for_year} began", "date"))
+    return out
+
+
+def original_contributions(ledger: Ledger, e) -> list:
+    """The contributions a recharacterization or return corrects: same person, year and
+    IRA, on `contribution_date` when given."""
+    made = [c for c in ledger.contribution if (c.who, c.tax_year, c.to) == (e.who, e.for_year, e.from_)]
+    made += [r for r in ledger.recharacterization if (r.who, r.for_year, r.to) == (e.who, e.for_year, e.from_)]
+    if e.contribution_date is not None:
+        made = [c for c in made if original_date(ledger, c) == e.contribution_date]
+    return made
+
+
+def original_date(ledger: Ledger, e) -> dt.date | None:
+    """The day a contribution counts as made. A recharacterized contribution is treated as
+    made to the second IRA on the original date (Form 8606 instructions, Recharacterizations).
+    None when the ledger can't tell which contribution was corrected."""
+    if not hasattr(e, "from_"):
+        return e.date
+    if e.contribution_date is not None:
+        return e.contribution_date
+    dates = {c.date for c in ledger.contribution if (c.who, c.tax_year, c.to) == (e.who, e.for_year, e.from_)}
+    if not dates:  # corrects a recharacterized contribution: use its own original date
+        dates = {original_date(ledger, r) for r in ledger.recharacterization
+                 if (r.who, r.for_year, r.to) == (e.who, e.for_year, e.from_) and r is not e}
+    sides = {d.year > e.for_year for d in dates if d is not None}
+    return min(dates) if len(sides) == 1 and None not in dates else None
+
+
+def check_which_contribution(ledger: Ledger) -> list[Problem]:
+    """Line 4 needs to know whether a corrected contribution was made before or after
+    December 31; when the ledger's contributions fall on both sides, ask."""
+    out = []
+    for where, e in _each(ledger, "recharacterization", "returned_contribution"):
+        if e.contribution_date is not None and not original_contributions(ledger, e):
+            out.append(Problem(where, f"no {e.from_} contribution for {e.for_year} dated {e.contribution_date}", "contribution_date"))
+        elif original_contributions(ledger, e) and original_date(ledger, e) is None:
+            out.append(Problem(where, f"{e.who}'s {e.for_year} {e.from_} contributions were made both before and after "
+                               f"December 31, {e.for_year}; add `contribution_date` naming the one corrected",
+                               "contribution_date"))
+    return out
+
+
+def check_unique(ledger: Ledger) -> list[Problem]:
+    out = []
+    seen: set = set()
+    for where, e in _each(ledger, "year_end"):
+        if (e.who, e.year) in seen:
+            out.append(Problem(where, f"a second [[year_end]] for {e.who} in {e.year}; put the values of all "
+                               "traditional, SEP and SIMPLE IRAs in one entry (their sum)", "year"))
+        seen.add((e.who, e.year))
+    openings: set = set()
+    for where, e in _each(ledger, "opening"):
+        if e.who in openings:
+            out.append(Problem(where, f"a second [[opening]] for {e.who}; a person's history starts once", "who"))
+        openings.add(e.who)
+    return out
+
+
+def check_opening(ledger: Ledger) -> list[Problem]:
+    """Events must come after the opening year: the opening already sums them up."""
+    start = {o.who: o.year for o in ledger.opening}
+    return [
+        Problem(where, f"falls in tax year {e.tax_year}, but {e.who}'s [[opening]] already describes "
+                f"the years through {start[e.who]}; remove the entry or move the opening earlier", "date")
+        for where, e in _each(ledger, *EVENT_KINDS)
+        if e.who in start and e.tax_year <= start[e.who]
+    ]
+
+
+def check_assertions(ledger: Ledger) -> list[Problem]:
+    return [
+        Problem(where, f'"{e.line}" is not a Form 8606 line; use one of {", ".join(LINE_LABELS)}', "line")
+        for where, e in _each(ledger, "assert")
+        if e.line not in LINE_LABELS
+    ]
+
+
+# Checks that look at one entry at a time run even when other entries failed to load, so
+# that one run reports every problem; the others need the whole ledger to be valid.
+ENTRY_CHECKS: list[Callable[[Ledger], list[Problem]]] = [
+    check_people,
+    check_years,
+    check_deadlines,
+    check_unique,
+    check_assertions,
+]
+WHOLE_LEDGER_CHECKS: list[Callable[[Ledger], list[Problem]]] = [
+    check_corrections,
+    check_which_contribution,
+    check_opening,
+]
+
+
+def run_checks(ledger: Ledger, complete: bool = True) -> list[Problem]:
+    checks = ENTRY_CHECKS + (WHOLE_LEDGER_CHECKS if complete else [])
+    return [p for check in checks for p in check(ledger)]

@@ -1,0 +1,1 @@
+"""Renderers of the calculator's result: none of them computes tax."""

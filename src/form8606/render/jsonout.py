@@ -1,0 +1,55 @@
+"""`compute --format json`: the documented shape, amounts as JSON numbers from Decimal."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+
+from form8606.calc.result import FormResult, Result
+
+
+def form_dict(form: FormResult) -> dict:
+    return {
+        "person": form.person,
+        "year": form.year,
+        "required": form.required,
+        "lines": {label: line.value for label, line in form.lines.items()},
+        "warnings": [{"code": n.code, "message": n.message} for n in form.warnings],
+        "notes": [{"code": n.code, "message": n.message} for n in form.notes if n.level == "note"],
+        "required_because": list(form.required_because),
+        "name": form.name,
+        "basis_end": form.basis_end,
+    }
+
+
+def result_dict(result: Result, forms: list[FormResult]) -> dict:
+    out: dict = {"forms": [form_dict(f) for f in forms]}
+    if result.assertion_failures:
+        out["assertion_failures"] = list(result.assertion_failures)
+    return out
+
+
+def dumps(value: object, indent: int = 2) -> str:
+    """json.dumps with Decimals written as exact JSON numbers (7000, 7000.12, 0.10000)."""
+    marks: dict[str, str] = {}
+
+    def mark(v: object) -> object:
+        if isinstance(v, Decimal):
+            key = f"\x00{len(marks)}\x00"
+            marks[key] = _number(v)
+            return key
+        if isinstance(v, dict):
+            return {k: mark(x) for k, x in v.items()}
+        if isinstance(v, list | tuple):
+            return [mark(x) for x in v]
+        return v
+
+    text = json.dumps(mark(value), indent=indent, ensure_ascii=False)
+    for key, number in marks.items():
+        text = text.replace(json.dumps(key), number)
+    return text
+
+
+def _number(v: Decimal) -> str:
+    return format(v, "f")
+

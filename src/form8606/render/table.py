@@ -1,0 +1,32 @@
+"""`compute --format table`: the lines with short captions, for a terminal (80 columns)."""
+
+from __future__ import annotations
+
+import textwrap
+
+from form8606.calc.result import FormResult
+from form8606.lines import CAPTIONS, RATIO_LINE
+from form8606.money import fmt_money
+
+
+def form_table(form: FormResult) -> str:
+    head = f"{form.name} ({form.person}) - Form 8606 for {form.year}"
+    if form.required:
+        status = "must file: " + "; ".join(form.required_because)
+    else:
+        status = "not required (nothing Form 8606 must report this year)"
+    rows = [head, "=" * len(head), _wrap(status)]
+    for label, line in form.lines.items():
+        value = str(line.value) if label == RATIO_LINE else fmt_money(line.value, form.unit)
+        caption = CAPTIONS[label][: 78 - 7 - 14]
+        rows.append(f"  {label:>4}  {caption:<{78 - 7 - 14}} {value:>14}")
+    if not form.lines:
+        rows.append("  (no lines: Parts I and II do not apply)")
+    rows.append(f"  basis carried to {form.year + 1}: {fmt_money(form.basis_end, form.unit)}")
+    for note in form.notes:
+        rows.append(_wrap(f"{note.level}: [{note.code}] {note.message}"))
+    return "\n".join(rows)
+
+
+def _wrap(text: str, width: int = 80) -> str:
+    return textwrap.fill(text, width=width, initial_indent="  ", subsequent_indent="    ")
