@@ -111,8 +111,11 @@ def part1(f: YearFacts, t: Totals, line2: Decimal, line2_source: str, book: Book
                   [s for _, s in f.distributions])
     l8 = book.put("8", t.converted, f"conversions = {m(t.converted)}", [c.source for c in f.conversions])
     l9 = book.put("9", l6 + l7 + l8, f"line 6 + line 7 + line 8 = {m(l6)} + {m(l7)} + {m(l8)}")
-    l10 = book.put("10", ratio(l5, l9, book.places), f"line 5 / line 9 = {m(l5)} / {m(l9)}, rounded to "
-                   f"{book.places} places{' and capped at 1' if l5 >= l9 else ''}")
+    if l9 > 0:
+        l10 = book.put("10", ratio(l5, l9, book.places), f"line 5 / line 9 = {m(l5)} / {m(l9)}, rounded to "
+                       f"{book.places} places{' and capped at 1' if l5 >= l9 else ''}")
+    else:  # amounts of a few cents that print as 0: nothing to spread the basis over
+        l10 = book.put("10", Decimal(1), "line 9 is 0, so nothing is taxable: 1")
     l11 = book.put("11", l8 * l10, f"line 8 x line 10 = {m(l8)} x {l10}")
     l12 = book.put("12", l7 * l10, f"line 7 x line 10 = {m(l7)} x {l10}")
     if l11 + l12 > l5:
@@ -140,7 +143,8 @@ def _worksheet_1_1(f: YearFacts, t: Totals, l2: Decimal, l3: Decimal, l5: Decima
     m = book.money
     value = max(line6_exact(f, where), ZERO)
     dist, conv = book.round(t.distributed), book.round(t.converted)
-    share = ratio(l2 + t.contributed, value + dist + conv, book.places)
+    total = value + dist + conv
+    share = ratio(l2 + t.contributed, total, book.places) if total > 0 else Decimal(1)
     dist_free, conv_free = book.round(dist * share), book.round(conv * share)
     if dist_free + conv_free > l5:  # never more basis than line 5 holds
         dist_free = max(l5 - conv_free, ZERO)

@@ -214,7 +214,7 @@ ENTRY_KINDS: dict[str, type[Entry]] = {
 class Ledger(BaseModel):
     """A whole household: people, options and every entry, in file order per kind."""
 
-    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
 
     source: str = "ledger"
     people: dict[str, Person]
