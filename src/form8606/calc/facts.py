@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from form8606.ledger.checks import original_date
-from form8606.ledger.model import Distribution, Ledger, YearEnd
+from form8606.ledger.model import Distribution, Ledger, PlanRollover, YearEnd
 from form8606.ledger.where import entry_label
 from form8606.money import ZERO, fmt_money
 
@@ -33,12 +33,14 @@ class YearFacts:
     conversions: tuple[Item, ...]
     distributions: tuple[tuple[Distribution, str], ...]  # traditional, dated in the year
     roth_distributions: tuple[tuple[Distribution, str], ...]
+    plan_rollovers: tuple[tuple[PlanRollover, str], ...]
     year_end: tuple[YearEnd, str] | None
     line6_adjustments: tuple[Item, ...]  # recharacterizations after Dec 31 (line 6)
 
     @property
     def has_event(self) -> bool:
-        return any((self.traditional, self.roth, self.conversions, self.distributions, self.roth_distributions))
+        return any((self.traditional, self.roth, self.conversions, self.distributions, self.roth_distributions,
+                    self.plan_rollovers))
 
 
 def _label(ledger: Ledger, kind: str, entry) -> str:
@@ -74,6 +76,7 @@ def gather(ledger: Ledger, who: str, year: int) -> YearFacts:
         conversions=tuple(Item(c.date, c.amount, _label(ledger, "conversion", c)) for c in mine("conversion")),
         distributions=tuple((d, s) for d, s in dists if d.from_ == "traditional"),
         roth_distributions=tuple((d, s) for d, s in dists if d.from_ == "roth"),
+        plan_rollovers=tuple((r, _label(ledger, "plan_rollover", r)) for r in mine("plan_rollover")),
         year_end=ends[0] if ends else None,
         line6_adjustments=tuple(line6),
     )

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Literal
 
+from form8606.calc.roth import Layers
 from form8606.lines import LINE_LABELS, RATIO_LINE
 from form8606.money import round_to
 
@@ -47,6 +48,8 @@ class FormResult:
     notes: tuple[Note, ...]
     basis_start: Decimal  # traditional basis at the start of the year (line 2)
     basis_end: Decimal  # traditional basis carried to next year (line 14 when completed)
+    roth_basis: Layers  # Roth layers left at the end of the year
+    additional_tax_base: Decimal  # Roth amounts subject to the 10% additional tax (Form 5329 line 1)
     unit: Decimal  # Decimal(1) for whole dollars, Decimal("0.01") for cents
     ratio_places: int
 

@@ -1,25 +1,38 @@
 """Carry each person's basis across the years and produce a Form 8606 per person and year.
 
 Line 14 of one year is line 2 of the next (Form 8606 instructions, Line 2, Total Basis Chart);
-years with nothing to report carry the basis silently and yield no form.
+the Roth layers carry the same way. Years with nothing to report yield no form.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import Decimal
 
 from form8606 import rules
+from form8606.ages import age_at_year_end
 from form8606.calc.asserts import check_assertions
 from form8606.calc.book import Book
 from form8606.calc.facts import YearFacts, gather
 from form8606.calc.part1 import completed, part1, totals
 from form8606.calc.part2 import part2
+from form8606.calc.part3 import RothState, part3
 from form8606.calc.result import FormResult, Result, ordered
+from form8606.calc.roth import Layers
 from form8606.ledger.checks import EVENT_KINDS
-from form8606.ledger.model import Ledger
+from form8606.ledger.model import Ledger, Opening
 from form8606.money import CENT, DOLLAR, ZERO, fmt_money, round_to
 
 PEOPLE = ("you", "spouse")
+
+
+@dataclass(frozen=True)
+class Carried:
+    """What one year hands to the next."""
+
+    basis: Decimal  # traditional basis (line 14)
+    source: str  # where it came from, for the explanation of line 2
+    roth: RothState
 
 
 def compute(ledger: Ledger, whole_dollars: bool | None = None) -> Result:
@@ -34,52 +47,86 @@ def event_years(ledger: Ledger, who: str) -> list[int]:
     return sorted({e.tax_year for kind in EVENT_KINDS for e in ledger.entries(kind) if e.who == who})
 
 
+def first_roth_year(ledger: Ledger, who: str, opening: Opening | None) -> int | None:
+    """The 5-year period for qualified Roth distributions starts January 1 of the first year
+    a Roth IRA contribution, conversion or plan rollover counted for (Pub. 590-B)."""
+    years = [c.tax_year for c in ledger.contribution if c.who == who and c.to == "roth"]
+    years += [c.tax_year for c in ledger.conversion if c.who == who]
+    years += [r.tax_year for r in ledger.plan_rollover if r.who == who and r.to == "roth"]
+    years += [r.for_year for r in ledger.recharacterization if r.who == who and r.to == "roth"]
+    if opening and opening.first_roth_year is not None:
+        years.append(opening.first_roth_year)
+    elif opening and opening.has_roth:
+        return None  # Roth money from before the ledger, of unknown age
+    return min(years, default=None)
+
+
+def start(ledger: Ledger, who: str, unit: Decimal) -> Carried:
+    opening = next((o for o in ledger.opening if o.who == who), None)
+    layers = Layers()
+    if opening:
+        layers = layers.add_contributions(round_to(opening.roth_contribution_basis, unit))
+        for layer in opening.roth_conversions:
+            layers = layers.add_conversion(layer.year, round_to(layer.amount, unit), round_to(layer.taxable, unit))
+    roth = RothState(layers, opening.homebuyer_used if opening else ZERO, first_roth_year(ledger, who, opening))
+    if opening:
+        return Carried(round_to(opening.traditional_basis, unit), f"[[opening]] ({who}, {opening.year}): "
+                       "traditional_basis", roth)
+    return Carried(ZERO, "no earlier basis in the ledger", roth)
+
+
 def person_forms(ledger: Ledger, who: str, unit: Decimal) -> list[FormResult]:
     years = event_years(ledger, who)
-    opening = next((o for o in ledger.opening if o.who == who), None)
-    basis = round_to(opening.traditional_basis, unit) if opening else ZERO
-    source = f"[[opening]] ({who}, {opening.year}): traditional_basis" if opening else "no earlier basis in the ledger"
+    carried = start(ledger, who, unit)
     forms = []
     for year in range(years[0], years[-1] + 1) if years else ():
         facts = gather(ledger, who, year)
         if not facts.has_event:
             continue
-        form = year_form(ledger, facts, basis, source, unit)
+        form, carried = year_form(ledger, facts, carried, unit)
         forms.append(form)
-        basis, source = form.basis_end, f"basis carried from the {year} Form 8606"
-        if "14" in form.lines:
-            source = f"line 14 of the {year} Form 8606"
     return forms
 
 
-def year_form(ledger: Ledger, f: YearFacts, basis: Decimal, source: str, unit: Decimal) -> FormResult:
+def year_form(ledger: Ledger, f: YearFacts, carried: Carried, unit: Decimal) -> tuple[FormResult, Carried]:
     rules.check_year(f.year)
     where = f"{ledger.source}: {f.who} {f.year}"
     book = Book(unit, ledger.options.ratio_places)
+    basis, source = _line2(f, carried, book)
     t = totals(f, where)
     outcome = part1(f, t, basis, source, book, where) if completed(t, basis, f, where) else None
     basis_end = outcome.basis_end if outcome else basis
     if t.converted > 0:
         basis_end = part2(f, basis, source, book, outcome)
-    _limit_notes(ledger, f, book)
     person = ledger.people[f.who]
-    return FormResult(
-        person=f.who,
-        name=person.name,
-        ssn=person.ssn,
-        year=f.year,
-        required=bool(reasons := _required_because(f, t, book, basis)),
-        required_because=reasons,
-        lines=ordered(book.lines),
-        notes=tuple(book.notes),
-        basis_start=basis,
-        basis_end=basis_end,
-        unit=unit,
-        ratio_places=book.places,
+    roth = part3(f, carried.roth, person, book)
+    _limit_notes(ledger, f, book)
+    reasons = _required_because(t, book, basis, roth.reported)
+    form = FormResult(
+        person=f.who, name=person.name, ssn=person.ssn, year=f.year,
+        required=bool(reasons), required_because=reasons,
+        lines=ordered(book.lines), notes=tuple(book.notes),
+        basis_start=basis, basis_end=basis_end,
+        roth_basis=roth.state.layers, additional_tax_base=roth.additional_tax_base,
+        unit=unit, ratio_places=book.places,
     )
+    where_from = f"line 14 of the {f.year} Form 8606" if "14" in book.lines else f"basis carried from {f.year}"
+    return form, Carried(basis_end, where_from, roth.state)
 
 
-def _required_because(f: YearFacts, t, book: Book, basis: Decimal) -> tuple[str, ...]:
+def _line2(f: YearFacts, carried: Carried, book: Book) -> tuple[Decimal, str]:
+    """Line 2 also takes the nontaxable part of plan rollovers to traditional IRAs not yet
+    reported (Form 8606 instructions, Line 2, third bullet)."""
+    after_tax = [(r, s) for r, s in f.plan_rollovers if r.to == "traditional" and r.after_tax]
+    if not after_tax:
+        return carried.basis, carried.source
+    added = book.round(sum((r.after_tax for r, _ in after_tax), ZERO))
+    sources = "; ".join(s for _, s in after_tax)
+    return carried.basis + added, f"{carried.source} ({book.money(carried.basis)}) + after-tax money rolled over " \
+                                  f"from an employer plan ({book.money(added)}: {sources})"
+
+
+def _required_because(t, book: Book, basis: Decimal, roth_reported: bool) -> tuple[str, ...]:
     """Form 8606 instructions, Who Must File."""
     line3 = book.get("3") if "3" in book.lines else basis
     reasons = []
@@ -89,8 +136,8 @@ def _required_because(f: YearFacts, t, book: Book, basis: Decimal) -> tuple[str,
         reasons.append("distributions from traditional IRAs while the basis is more than zero")
     if t.converted > 0:
         reasons.append("a conversion to a Roth IRA")
-    if any(d.net > 0 for d, _ in f.roth_distributions):
-        reasons.append("a distribution from a Roth IRA")
+    if roth_reported:
+        reasons.append("a Roth IRA distribution reported in Part III")
     return tuple(reasons)
 
 
@@ -100,7 +147,7 @@ def _limit_notes(ledger: Ledger, f: YearFacts, book: Book) -> None:
     total = sum((i.amount for i in (*f.traditional, *f.roth)), ZERO)
     year = rules.for_year(f.year)
     born = ledger.people[f.who].birth_date
-    limit = year.ira_limit + (year.ira_catch_up if born and f.year - born.year >= 50 else ZERO)
+    limit = year.ira_limit + (year.ira_catch_up if born and age_at_year_end(born, f.year) >= 50 else ZERO)
     if total <= limit:
         return
     m = lambda v: fmt_money(v, CENT)  # noqa: E731 - exact figures in a warning

@@ -13,7 +13,8 @@ from form8606.ledger.model import Ledger
 from form8606.ledger.where import entry_label
 from form8606.lines import LINE_LABELS
 
-EVENT_KINDS = ("contribution", "conversion", "distribution", "recharacterization", "returned_contribution")
+EVENT_KINDS = ("contribution", "conversion", "distribution", "plan_rollover", "recharacterization",
+               "returned_contribution")
 
 
 def _each(ledger: Ledger, *kinds: str) -> Iterator[tuple[str, object]]:

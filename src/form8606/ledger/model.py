@@ -16,6 +16,8 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr,
 from form8606.money import ZERO, parse_amount
 
 Who = Literal["you", "spouse"]
+Reason = Literal["death", "disability", "first_home"]
+HOMEBUYER_LIMIT = Decimal(10000)  # IRC 72(t)(8)(B); Form 8606 line 20: $10,000 lifetime
 Account = Literal["traditional", "roth"]
 
 
@@ -67,10 +69,44 @@ class Options(Entry):
     contribution_deadlines: dict[int, Date] = Field(default_factory=dict)
 
 
+class RothLayer(Entry):
+    """Conversions and plan rollovers to Roth IRAs of one year not yet distributed."""
+
+    year: Year
+    amount: Amount
+    taxable: Amount = ZERO  # the part that was taxable when converted or rolled over
+
+    @model_validator(mode="after")
+    def _taxable(self) -> RothLayer:
+        if self.taxable > self.amount:
+            raise ValueError(f"`taxable` ({self.taxable}) is more than `amount` ({self.amount})")
+        return self
+
+
 class Opening(Entry):
     who: Who
     year: Year  # the last year the figures describe, as of December 31
     traditional_basis: Amount = ZERO  # line 14 of the last Form 8606 filed
+    roth_contribution_basis: Amount = ZERO  # regular Roth contributions not yet distributed
+    roth_conversions: tuple[RothLayer, ...] = ()
+    first_roth_year: Year | None = None  # first year a Roth IRA contribution or conversion counted for
+    homebuyer_used: Amount = ZERO  # earlier qualified first-time homebuyer distributions
+
+    @model_validator(mode="after")
+    def _layers(self) -> Opening:
+        late = [layer.year for layer in self.roth_conversions if layer.year > self.year]
+        if late:
+            raise ValueError(f"`roth_conversions` lists year {late[0]}, after the opening year {self.year}")
+        if self.first_roth_year is not None and self.first_roth_year > self.year and self.has_roth:
+            raise ValueError(f"`first_roth_year` ({self.first_roth_year}) is after the opening year but the "
+                             "opening already holds Roth money")
+        if self.homebuyer_used > HOMEBUYER_LIMIT:
+            raise ValueError("`homebuyer_used` is more than the $10,000 lifetime limit")
+        return self
+
+    @property
+    def has_roth(self) -> bool:
+        return bool(self.roth_contribution_basis or self.roth_conversions)
 
 
 class Contribution(Entry):
@@ -113,6 +149,8 @@ class Distribution(Entry):
     qcd: Amount = ZERO
     hsa_funding: Amount = ZERO
     disaster: Amount = ZERO
+    reason: Reason | None = None  # Roth only: why a distribution may be qualified
+    homebuyer_expenses: Amount | None = None  # Roth only, with reason = "first_home"
 
     @property
     def tax_year(self) -> int:
@@ -131,11 +169,45 @@ class Distribution(Entry):
             raise ValueError(
                 f"rolled_over + qcd + hsa_funding ({parts}) is more than `amount` ({self.amount})"
             )
+        if self.from_ == "traditional" and (self.reason or self.homebuyer_expenses is not None):
+            raise ValueError("`reason` and `homebuyer_expenses` apply to Roth distributions (from = \"roth\") only")
+        if self.reason == "first_home" and self.homebuyer_expenses is None:
+            raise ValueError("a first-home distribution needs `homebuyer_expenses` (qualified acquisition costs, "
+                             "Form 8606 line 20)")
+        if self.homebuyer_expenses is not None and self.reason != "first_home":
+            raise ValueError("`homebuyer_expenses` goes with reason = \"first_home\"")
         if self.disaster > self.net:
             raise ValueError(
                 f"`disaster` ({self.disaster}) is more than the part not rolled over, given or "
                 f"moved to an HSA ({self.net})"
             )
+        return self
+
+
+class PlanRollover(Entry):
+    """A rollover from a 401(k), 403(b) or governmental 457(b) to an IRA (mega backdoor)."""
+
+    who: Who
+    date: Date
+    to: Account
+    taxable: Amount = ZERO  # pre-tax money and earnings: taxable now (Form 1040 line 5b)
+    after_tax: Amount = ZERO  # after-tax contributions (Form 1099-R box 5)
+    designated_roth_basis: Amount = ZERO  # contributions of a designated Roth account rolled over
+
+    @property
+    def tax_year(self) -> int:
+        return self.date.year
+
+    @property
+    def amount(self) -> Decimal:
+        return self.taxable + self.after_tax + self.designated_roth_basis
+
+    @model_validator(mode="after")
+    def _to(self) -> PlanRollover:
+        if self.to == "traditional" and self.designated_roth_basis:
+            raise ValueError("a designated Roth account can roll over only to a Roth IRA (to = \"roth\")")
+        if not self.amount:
+            raise ValueError("give at least one of `taxable`, `after_tax`, `designated_roth_basis`")
         return self
 
 
@@ -204,6 +276,7 @@ ENTRY_KINDS: dict[str, type[Entry]] = {
     "contribution": Contribution,
     "conversion": Conversion,
     "distribution": Distribution,
+    "plan_rollover": PlanRollover,
     "recharacterization": Recharacterization,
     "returned_contribution": ReturnedContribution,
     "year_end": YearEnd,
@@ -223,6 +296,7 @@ class Ledger(BaseModel):
     contribution: tuple[Contribution, ...] = ()
     conversion: tuple[Conversion, ...] = ()
     distribution: tuple[Distribution, ...] = ()
+    plan_rollover: tuple[PlanRollover, ...] = ()
     recharacterization: tuple[Recharacterization, ...] = ()
     returned_contribution: tuple[ReturnedContribution, ...] = ()
     year_end: tuple[YearEnd, ...] = ()

@@ -19,6 +19,11 @@ def form_dict(form: FormResult) -> dict:
         "required_because": list(form.required_because),
         "name": form.name,
         "basis_end": form.basis_end,
+        "additional_tax_base": form.additional_tax_base,
+        "roth_basis": {
+            "contributions": form.roth_basis.contributions,
+            "conversions": [{"year": c.year, "amount": c.amount, "taxable": c.taxable} for c in form.roth_basis.conversions],
+        },
     }
 
 

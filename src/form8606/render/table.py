@@ -22,7 +22,14 @@ def form_table(form: FormResult) -> str:
         rows.append(f"  {label:>4}  {caption:<{78 - 7 - 14}} {value:>14}")
     if not form.lines:
         rows.append("  (no lines: Parts I and II do not apply)")
-    rows.append(f"  basis carried to {form.year + 1}: {fmt_money(form.basis_end, form.unit)}")
+    money = lambda v: fmt_money(v, form.unit)  # noqa: E731
+    rows.append(f"  traditional basis carried to {form.year + 1}: {money(form.basis_end)}")
+    roth = form.roth_basis
+    layers = ", ".join(f"{c.year}: {money(c.amount)} ({money(c.taxable)} taxable)" for c in roth.conversions)
+    rows.append(_wrap(f"Roth basis at the end of {form.year}: contributions {money(roth.contributions)}; "
+                      f"conversions and rollovers {layers or 'none'}"))
+    if form.additional_tax_base:
+        rows.append(f"  subject to the 10% additional tax (Form 5329 line 1): {money(form.additional_tax_base)}")
     for note in form.notes:
         rows.append(_wrap(f"{note.level}: [{note.code}] {note.message}"))
     return "\n".join(rows)

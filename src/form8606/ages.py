@@ -1,0 +1,24 @@
+"""Ages as the rules count them."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """The same day `months` later, or the month's last day when it has no such day."""
+    y, m = divmod(day.month - 1 + months, 12)
+    year, month = day.year + y, m + 1
+    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def half_past_59(born: dt.date) -> dt.date:
+    """The day a person reaches age 59 1/2: six calendar months after the 59th birthday
+    (Pub. 590-B, Age 59 1/2 Rule)."""
+    return add_months(born, 59 * 12 + 6)
+
+
+def age_at_year_end(born: dt.date, year: int) -> int:
+    """Age on December 31 of `year` (catch-up contributions: "age 50 or older at the end of the year")."""
+    return year - born.year
