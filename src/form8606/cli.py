@@ -1,25 +1,25 @@
-"""Thin click commands: load, call the calculator, render (STYLE: pip-tools).
+"""The `form8606` command group: thin commands that load, call and render (STYLE: pip-tools).
 
-Exit codes: 0 success; 1 the ledger's [[assert]] entries (or a check) found a difference;
-2 the input is wrong (message, no traceback).
+Exit codes: 0 success; 1 a difference was found (an [[assert]] entry, a cross-check, a
+failed document); 2 the input is wrong (message, no traceback).
 """
 
 from __future__ import annotations
 
 import functools
+import importlib
 import sys
 
 import click
 
-from form8606 import __version__, rules
-from form8606.calc import compute as calculate
+from form8606 import __version__
 from form8606.errors import Form8606Error
-from form8606.ledger import load_ledger
-from form8606.render.jsonout import dumps, result_dict
-from form8606.render.table import form_table
 
 EXIT_DIFFERS = 1
 EXIT_BAD_INPUT = 2
+
+# Each command lives in form8606/commands/<name>.py as a click command named like the module.
+COMMANDS = ("compute",)
 
 
 def reports_errors(command):
@@ -51,33 +51,5 @@ def main() -> None:
     """
 
 
-@main.command()
-@ledger_argument
-@year_option
-@person_option
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
-@click.option("--cents", is_flag=True, help="Keep cents instead of whole dollars.")
-@reports_errors
-def compute(ledger: str, year: int | None, person: str | None, fmt: str, cents: bool) -> None:
-    """Compute every Form 8606 line for each person and year of LEDGER.
-
-    Exits 1 when an [[assert]] entry of the ledger disagrees with the computed lines.
-    """
-    result = calculate(load_ledger(ledger), whole_dollars=False if cents else None)
-    if year is not None:
-        rules.check_year(year)
-    forms = result.select(year, person)
-    if fmt == "json":
-        click.echo(dumps(result_dict(result, forms)))
-    else:
-        click.echo("\n\n".join(form_table(f) for f in forms) if forms else _nothing(year, person))
-    for failure in result.assertion_failures:
-        click.echo(f"assertion failed: {failure}", err=True)
-    if result.assertion_failures:
-        sys.exit(EXIT_DIFFERS)
-
-
-def _nothing(year: int | None, person: str | None) -> str:
-    who = f" for {person}" if person else ""
-    when = f" in {year}" if year else ""
-    return f"No Form 8606{who}{when}: the ledger has no events to report."
+for _name in COMMANDS:
+    main.add_command(getattr(importlib.import_module(f"form8606.commands.{_name}"), _name))

@@ -9,7 +9,8 @@ from collections.abc import Callable, Iterator
 
 from form8606 import rules
 from form8606.errors import Problem
-from form8606.ledger.model import Ledger
+from form8606.ledger import documents, planning
+from form8606.ledger.model import ENTRY_KINDS, Ledger
 from form8606.ledger.where import entry_label
 from form8606.lines import LINE_LABELS
 
@@ -29,7 +30,7 @@ def deadline(ledger: Ledger, year: int) -> dt.date:
 
 
 def check_people(ledger: Ledger) -> list[Problem]:
-    kinds = ("opening", *EVENT_KINDS, "year_end", "assert")
+    kinds = [kind for kind, model in ENTRY_KINDS.items() if "who" in model.model_fields]
     return [
         Problem(where, f'no [people.{e.who}] table; add one or fix `who`', "who")
         for where, e in _each(ledger, *kinds)
@@ -185,5 +186,5 @@ WHOLE_LEDGER_CHECKS: list[Callable[[Ledger], list[Problem]]] = [
 
 
 def run_checks(ledger: Ledger, complete: bool = True) -> list[Problem]:
-    checks = ENTRY_CHECKS + (WHOLE_LEDGER_CHECKS if complete else [])
+    checks = ENTRY_CHECKS + (WHOLE_LEDGER_CHECKS + planning.CHECKS + documents.CHECKS if complete else [])
     return [p for check in checks for p in check(ledger)]

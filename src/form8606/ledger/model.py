@@ -6,48 +6,14 @@ moment (money.parse_amount); dates are TOML dates.
 
 from __future__ import annotations
 
-import datetime as dt
-import re
 from decimal import Decimal
-from typing import Annotated, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from form8606.money import ZERO, parse_amount
-
-Who = Literal["you", "spouse"]
-Reason = Literal["death", "disability", "first_home"]
-HOMEBUYER_LIMIT = Decimal(10000)  # IRC 72(t)(8)(B); Form 8606 line 20: $10,000 lifetime
-Account = Literal["traditional", "roth"]
-
-
-def _date(value: object) -> dt.date:
-    if isinstance(value, dt.datetime):
-        raise ValueError("expected a date like 2026-02-03, without a time")
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value)
-        except ValueError:
-            raise ValueError(f'"{value}" is not a date; write it as a TOML date like 2026-02-03') from None
-    raise ValueError("expected a date like 2026-02-03")
-
-
-Amount = Annotated[Decimal, BeforeValidator(parse_amount)]
-Date = Annotated[dt.date, BeforeValidator(_date)]
-Year = Annotated[int, Field(strict=True, ge=1900, le=2200)]
-_SSN = re.compile(r"^\d{3}-\d{2}-\d{4}$")
-
-
-class Entry(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
-    _position: int = PrivateAttr(default=0)  # 1-based place among its kind in the file
-
-    @property
-    def position(self) -> int:
-        return self._position
-
+from form8606.ledger.base import _SSN, HOMEBUYER_LIMIT, Account, Amount, Date, Entry, Reason, Who, Year
+from form8606.ledger.documents import Form1099R, Form5498
+from form8606.ledger.planning import EmployerPlan, Filing
+from form8606.money import ZERO
 
 class Person(Entry):
     name: str = Field(min_length=1)
@@ -281,6 +247,10 @@ ENTRY_KINDS: dict[str, type[Entry]] = {
     "returned_contribution": ReturnedContribution,
     "year_end": YearEnd,
     "assert": Assertion,
+    "filing": Filing,
+    "employer_plan": EmployerPlan,
+    "form_1099r": Form1099R,
+    "form_5498": Form5498,
 }
 
 
@@ -301,6 +271,10 @@ class Ledger(BaseModel):
     returned_contribution: tuple[ReturnedContribution, ...] = ()
     year_end: tuple[YearEnd, ...] = ()
     assert_: tuple[Assertion, ...] = Field(default=(), alias="assert")
+    filing: tuple[Filing, ...] = ()
+    employer_plan: tuple[EmployerPlan, ...] = ()
+    form_1099r: tuple[Form1099R, ...] = ()
+    form_5498: tuple[Form5498, ...] = ()
 
     def entries(self, kind: str) -> tuple[Entry, ...]:
         return getattr(self, "assert_" if kind == "assert" else kind)
