@@ -18,7 +18,7 @@ class Problem:
 
     def __str__(self) -> str:
         field = f", field `{self.field}`" if self.field else ""
-        return f"{self.where}{field}: {self.message}"
+        return f"{self.where}{field}: {self.message}" if self.where else self.message
 
 
 class Form8606Error(Exception):
@@ -26,7 +26,7 @@ class Form8606Error(Exception):
 
     def __init__(self, problems: list[Problem] | Problem | str):
         if isinstance(problems, str):
-            problems = [Problem("form8606", problems)]
+            problems = [Problem("", problems)]
         elif isinstance(problems, Problem):
             problems = [problems]
         self.problems = list(problems)

@@ -95,8 +95,8 @@ def part1(f: YearFacts, t: Totals, line2: Decimal, line2_source: str, book: Book
     l4 = book.put("4", t.nondeductible_late, f"line-1 contributions made after December 31 = {m(t.nondeductible_late)}",
                   [i.source for i in f.traditional if i.date.year > f.year])
     l5 = book.put("5", l3 - l4, f"line 3 - line 4 = {m(l3)} - {m(l4)}")
-    if t.worksheet_1_1:
-        return _worksheet_1_1(f, t, l2, l3, l5, book, where)
+    if t.worksheet_1_1 and (outcome := _worksheet_1_1(f, t, l2, l3, l5, book, where)):
+        return outcome
     raw6 = line6_exact(f, where)
     if raw6 < 0:
         book.note("line6_negative", f"the December 31 value less recharacterizations after December 31 is negative "
@@ -136,19 +136,25 @@ def _line15(t: Totals, l7: Decimal, l12: Decimal, what: str, book: Book) -> None
     book.put("15c", l15a - l15b, f"line 15a - line 15b = {m(l15a)} - {m(l15b)}")
 
 
-def _worksheet_1_1(f: YearFacts, t: Totals, l2: Decimal, l3: Decimal, l5: Decimal, book: Book, where: str) -> Outcome:
+def _worksheet_1_1(f: YearFacts, t: Totals, l2: Decimal, l3: Decimal, l5: Decimal, book: Book,
+                   where: str) -> Outcome | None:
     """Pub. 590-B Worksheet 1-1: the basis plus ALL of the year's contributions (deductible or
     not, including those made by the due date) over the December 31 value plus distributions
-    and conversions; its nontaxable amount goes on line 13, and lines 6-12 stay blank."""
+    and conversions. Pub. 590-B, Reporting your nontaxable distribution on Form 8606: when
+    line 5 is at least the worksheet's nontaxable amount (its line 8), lines 6-12 stay blank and
+    that amount goes on line 13 (and its conversion part on line 17); otherwise lines 6-15c are
+    completed as usual (None)."""
     m = book.money
     value = max(line6_exact(f, where), ZERO)
     dist, conv = book.round(t.distributed), book.round(t.converted)
     total = value + dist + conv
     share = ratio(l2 + t.contributed, total, book.places) if total > 0 else Decimal(1)
     dist_free, conv_free = book.round(dist * share), book.round(conv * share)
-    if dist_free + conv_free > l5:  # never more basis than line 5 holds
-        dist_free = max(l5 - conv_free, ZERO)
-        conv_free = l5 - dist_free
+    if dist_free + conv_free > l5:
+        book.note("worksheet_1_1", f"Pub. 590-B Worksheet 1-1 gives {m(dist_free + conv_free)} nontaxable, more than "
+                  f"line 5 ({m(l5)}), so lines 6-15c are completed as usual (Pub. 590-B, Reporting your nontaxable "
+                  "distribution on Form 8606).", "note")
+        return None
     steps = (f"Pub. 590-B Worksheet 1-1: ({m(l2)} basis + {m(t.contributed)} contributed this year) / "
              f"({m(value)} December 31 value + {m(dist)} distributed + {m(conv)} converted) = {share}; "
              f"nontaxable {m(dist_free)} of the distributions + {m(conv_free)} of the conversion")

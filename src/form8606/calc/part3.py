@@ -112,14 +112,16 @@ def _lines(f: YearFacts, dists: list[_Dist], layers: Layers, state: RothState, b
     book.put("19", l19, f"nonqualified Roth distributions = {m(l19)}", [d.source for d in nonqualified])
     homes = [d for d in nonqualified if d.entry.reason == "first_home" and d.period_met]
     room = max(HOMEBUYER_LIMIT - state.homebuyer_used, ZERO)
-    expenses = sum((d.entry.homebuyer_expenses for d in homes), ZERO)
-    l20 = book.put("20", min(expenses, room), f"homebuyer expenses {m(expenses)}, at most {m(room)} left of the "
-                   "$10,000 lifetime limit" if homes else "no qualified first-time homebuyer expenses = 0",
-                   [d.source for d in homes])
+    # Each first-home distribution counts up to its expenses (IRC 72(t)(8)); together at most
+    # what is left of the $10,000 lifetime limit (form line 20).
+    covered = sum((min(d.entry.homebuyer_expenses, d.entry.net) for d in homes), ZERO)
+    l20 = book.put("20", min(covered, room), f"first-home distributions up to their expenses {m(covered)}, at most "
+                   f"{m(room)} left of the $10,000 lifetime limit" if homes
+                   else "no qualified first-time homebuyer expenses = 0", [d.source for d in homes])
     l21 = book.put("21", max(l19 - l20, ZERO), f"line 19 - line 20 = {m(l19)} - {m(l20)}, not below 0")
     l22 = book.put("22", layers.contributions, f"regular Roth contributions through {f.year} less earlier "
                    f"distributions of them = {m(layers.contributions)}")
-    used = min(l20, sum((d.entry.net for d in homes), ZERO))
+    used = l20
     if l21 == 0:  # "If line 21 is zero, stop here"
         return used
     l23 = book.put("23", max(l21 - l22, ZERO), f"line 21 - line 22 = {m(l21)} - {m(l22)}, not below 0")

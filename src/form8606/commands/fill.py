@@ -1,0 +1,113 @@
+"""`form8606 fill`: the official IRS Form 8606 PDF with every computed line in its box."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from form8606 import rules
+from form8606.calc import compute
+from form8606.calc.result import FormResult
+from form8606.cli import EXIT_DIFFERS, person_option, reports_errors, year_option
+from form8606.errors import Form8606Error
+from form8606.ledger import load_ledger
+from form8606.output import check_writable, write_atomic
+from form8606.pdf.fill import Template
+
+
+@click.command()
+@click.argument("ledgers", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@year_option
+@person_option
+@click.option("-o", "--outdir", type=click.Path(file_okay=False, path_type=Path), default=Path("."),
+              show_default=True, help="Directory for the PDFs.")
+@click.option("--flatten", is_flag=True, help="Write a non-editable copy (values drawn into the page).")
+@click.option("--force", is_flag=True, help="Overwrite existing files.")
+@click.option("--form-pdf", type=click.Path(dir_okay=False, exists=True, path_type=Path),
+              help="An official fillable Form 8606 PDF for a year form8606 does not ship.")
+@reports_errors
+def fill(ledgers: tuple[Path, ...], year: int | None, person: str | None, outdir: Path, flatten: bool,
+         force: bool, form_pdf: Path | None) -> None:
+    """Fill the official Form 8606 PDF for each person who must file.
+
+    Writes OUTDIR/f8606-YEAR-PERSON.pdf for every year of the ledger that needs a form (or only
+    --year). With several LEDGERS (one per household), file names start with the ledger's stem,
+    and a ledger with errors is reported and skipped (exit 1 at the end).
+    """
+    if year is not None:
+        rules.check_year(year)
+    custom = Template.from_pdf(form_pdf.read_bytes(), str(form_pdf)) if form_pdf else None
+    if custom and year is not None and custom.fmap.year != year:
+        raise Form8606Error(f"{form_pdf} is the form for {custom.fmap.year}, not {year}")
+    batch = len(ledgers) > 1
+    failed = 0
+    with _progress(ledgers, batch) as items:
+        for path in items:
+            try:
+                for written in fill_ledger(path, year, person, outdir, flatten, force, custom, batch):
+                    click.echo(written)
+            except Form8606Error as exc:
+                if not batch:
+                    raise
+                failed += 1
+                for problem in exc.problems:
+                    click.echo(f"error: {path}: {problem}" if str(path) not in str(problem) else f"error: {problem}",
+                               err=True)
+    if failed:
+        click.echo(f"{failed} of {len(ledgers)} ledgers had errors and were skipped", err=True)
+        sys.exit(EXIT_DIFFERS)
+
+
+def fill_ledger(path: Path, year: int | None, person: str | None, outdir: Path, flatten: bool, force: bool,
+                custom: Template | None, batch: bool) -> list[Path]:
+    """Fill every required form of one ledger; check all targets before writing any."""
+    result = compute(load_ledger(path))
+    forms = [f for f in result.select(year, person) if f.required]
+    if not forms:
+        when = f" for {year}" if year else ""
+        click.echo(f"{path}: nobody must file Form 8606{when}; nothing written", err=True)
+        return []
+    jobs = [(form, outdir / _name(path, form, batch)) for form in forms]
+    templates = {form.year: _template(form.year, custom, path) for form, _ in jobs}
+    for _, target in jobs:
+        check_writable(target, force)
+    written = []
+    for form, target in jobs:
+        write_atomic(target, templates[form.year].fill(form, flatten), force=force, private=bool(form.ssn))
+        written.append(target)
+    return written
+
+
+def _template(year: int, custom: Template | None, path: Path) -> Template:
+    if custom is not None and custom.fmap.year == year:
+        return custom
+    try:
+        return Template.load(year)
+    except Form8606Error as exc:
+        raise Form8606Error(f"{path}: {exc} (or pass --year to fill the other years)") from None
+
+
+def _name(path: Path, form: FormResult, batch: bool) -> str:
+    stem = f"{path.stem}-" if batch else ""
+    return f"{stem}f8606-{form.year}-{form.person}.pdf"
+
+
+class _progress:
+    """A progress bar on stderr for batches, only when stderr is a terminal."""
+
+    def __init__(self, items, batch: bool):
+        self.items, self.show = items, batch and sys.stderr.isatty()
+
+    def __enter__(self):
+        if not self.show:
+            return self.items
+        self.bar = click.progressbar(self.items, label="Filling", file=sys.stderr)
+        return self.bar.__enter__()
+
+    def __exit__(self, *exc):
+        if self.show:
+            return self.bar.__exit__(*exc)
+        return False
+
