@@ -216,3 +216,33 @@ def test_reason_on_traditional_distribution_and_first_home_without_expenses_are_
     assert any("#1" in m and "Roth distributions" in m for m in msgs)
     assert any("#2" in m and "homebuyer_expenses" in m for m in msgs)
     assert any("#3" in m and "field `reason`" in m and "'death', 'disability' or 'first_home'" in m for m in msgs)
+
+
+def test_returned_roth_contribution_does_not_start_the_five_year_period():
+    # 2019 Roth contribution returned before the due date: treated as never made, so the first
+    # Roth year is 2021 and a 2025 distribution at 60 is not yet qualified.
+    forms = forms_of("""
+        [[contribution]]
+        who = "you"
+        date = 2019-03-01
+        to = "roth"
+        amount = 6000
+        [[returned_contribution]]
+        who = "you"
+        date = 2019-12-01
+        for_year = 2019
+        from = "roth"
+        amount = 6000
+        [[contribution]]
+        who = "you"
+        date = 2021-03-01
+        to = "roth"
+        amount = 6000
+        [[distribution]]
+        who = "you"
+        date = 2025-06-01
+        from = "roth"
+        amount = 1000
+    """, 'version = 1\n[people.you]\nname = "Old"\nbirth_date = 1960-01-01\n')
+    last = forms[-1]
+    assert last.year == 2025 and last.value("19") == 1000 and last.required

@@ -48,6 +48,23 @@ def parse_amount(value: object) -> Decimal:
     return amount
 
 
+def parse_figure(value: object) -> Decimal:
+    """A figure read off a filed form, for [[assert]]: an amount, a line-10 decimal such as
+    "0.10000" (up to 8 places), or a negative amount such as line 18 can hold."""
+    if isinstance(value, str) and value.strip().startswith("-"):
+        return -parse_figure(value.strip()[1:])
+    if isinstance(value, int | float) and not isinstance(value, bool) and value < 0:
+        return -parse_figure(-value)
+    if isinstance(value, float):
+        value = repr(value)
+    if isinstance(value, str) and _RATIO_TEXT.match(value.strip()):
+        return Decimal(value.strip())
+    return parse_amount(value)
+
+
+_RATIO_TEXT = re.compile(r"^\d*\.\d{3,8}$")
+
+
 def round_to(value: Decimal, unit: Decimal) -> Decimal:
     """IRS rounding to the unit (whole dollars or cents): 50 cents and up round up."""
     return value.quantize(unit, rounding=ROUND_HALF_UP)

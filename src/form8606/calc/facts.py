@@ -60,7 +60,9 @@ def gather(ledger: Ledger, who: str, year: int) -> YearFacts:
         when = original_date(ledger, r)
         accounts[r.to].append(Item(when, r.amount, src, r.deducted))
         accounts[r.from_].append(Item(when, -r.amount, src))
-        if r.date.year > year:  # Form 8606 instructions, line 6: recharacterizations after Dec 31
+        if r.date.year > year and when.year <= year:
+            # Form 8606 instructions, line 6: recharacterizations after December 31 of amounts
+            # that were in the IRAs on December 31 (not of contributions made next year)
             sign = 1 if r.to == "traditional" else -1
             line6.append(Item(r.date, sign * r.moved_amount, src))
     for r in mine("returned_contribution"):

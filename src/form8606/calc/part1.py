@@ -130,7 +130,7 @@ def part1(f: YearFacts, t: Totals, line2: Decimal, line2_source: str, book: Book
 def _line15(t: Totals, l7: Decimal, l12: Decimal, what: str, book: Book) -> None:
     m = book.money
     l15a = book.put("15a", l7 - l12, f"{what} = {m(l7)} - {m(l12)}")
-    share = t.disaster / t.distributed if t.distributed else ZERO
+    share = t.disaster / l7 if l7 else ZERO  # Form 8606 instructions, line 15b: over line 7
     l15b = book.put("15b", l15a * share, f"line 15a x disaster distributions / line 7 = {m(l15a)} x "
                     f"{m(t.disaster)} / {m(l7)}" if t.disaster else "no qualified disaster distributions = 0")
     book.put("15c", l15a - l15b, f"line 15a - line 15b = {m(l15a)} - {m(l15b)}")
@@ -145,7 +145,7 @@ def _worksheet_1_1(f: YearFacts, t: Totals, l2: Decimal, l3: Decimal, l5: Decima
     that amount goes on line 13 (and its conversion part on line 17); otherwise lines 6-15c are
     completed as usual (None)."""
     m = book.money
-    value = max(line6_exact(f, where), ZERO)
+    value = book.round(max(line6_exact(f, where), ZERO))
     dist, conv = book.round(t.distributed), book.round(t.converted)
     total = value + dist + conv
     share = ratio(l2 + t.contributed, total, book.places) if total > 0 else Decimal(1)

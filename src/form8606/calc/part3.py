@@ -41,12 +41,12 @@ class _Dist:
     period_met: bool
 
 
-def part3(f: YearFacts, state: RothState, person: Person, book: Book) -> Part3Outcome:
+def part3(f: YearFacts, state: RothState, person: Person, book: Book, where: str) -> Part3Outcome:
     """Add the year's contributions, conversions and rollovers to the layers, enter lines
     19-25c for the nonqualified distributions, then take every distribution out of the layers."""
     layers = _add_year(f, state.layers, book)
-    dists = [_classify(d, src, state.first_year, person) for d, src in sorted(f.roth_distributions, key=lambda x: x[0].date)
-             if d.net > 0]
+    dists = [_classify(d, f"{where}: {src}", state.first_year, person, f.who)
+             for d, src in sorted(f.roth_distributions, key=lambda x: x[0].date) if d.net > 0]
     homebuyer = _lines(f, dists, layers, state, book)
     base, earnings_under, earnings_all = ZERO, ZERO, ZERO
     for d in dists:
@@ -83,21 +83,22 @@ def _add_year(f: YearFacts, layers: Layers, book: Book) -> Layers:
     return layers
 
 
-def _classify(d: Distribution, source: str, first_year: int | None, person: Person) -> _Dist:
+def _classify(d: Distribution, source: str, first_year: int | None, person: Person, who: str) -> _Dist:
     """A qualified distribution (Form 8606 instructions, Qualified distribution; Pub. 590-B):
     after the 5-year period that starts January 1 of the first Roth year, and on or after
     59 1/2, or after death, or due to disability. First-home distributions stay on line 19
     and line 20 subtracts the expenses (form line 19)."""
     if first_year is None:
-        raise Form8606Error(Problem(source, "the 5-year period for Roth distributions can't be known: the [[opening]] "
-                                    "holds Roth money but no `first_roth_year`; add it", "first_roth_year"))
+        raise Form8606Error(Problem(source, "the 5-year period of this Roth distribution can't be known: the ledger "
+                                    "shows no earlier Roth contribution, conversion or rollover with its year; add "
+                                    f"`first_roth_year` (and the Roth money, `roth_contribution_basis` or "
+                                    f"`roth_conversions`) to the [[opening]] of \"{who}\""))
     period_met = d.date >= dt.date(first_year + 5, 1, 1)
     if period_met and d.reason in QUALIFYING_REASONS:
         return _Dist(d, source, True, None, True)
     if person.birth_date is None:
         raise Form8606Error(Problem(source, "this Roth distribution needs an age (59 1/2 decides whether it is qualified "
-                                    "and whether the 10% additional tax applies); add birth_date to the person",
-                                    "who"))
+                                    f"and whether the 10% additional tax applies); add birth_date to [people.{who}]"))
     under = d.date < half_past_59(person.birth_date)
     return _Dist(d, source, period_met and not under, under, period_met)
 

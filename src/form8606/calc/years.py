@@ -6,6 +6,7 @@ the Roth layers carry the same way. Years with nothing to report yield no form.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -50,10 +51,16 @@ def event_years(ledger: Ledger, who: str) -> list[int]:
 def first_roth_year(ledger: Ledger, who: str, opening: Opening | None) -> int | None:
     """The 5-year period for qualified Roth distributions starts January 1 of the first year
     a Roth IRA contribution, conversion or plan rollover counted for (Pub. 590-B)."""
-    years = [c.tax_year for c in ledger.contribution if c.who == who and c.to == "roth"]
+    net = Counter()  # Roth contributions that stayed: returned or recharacterized ones don't count
+    for c in ledger.contribution:
+        if c.who == who and c.to == "roth":
+            net[c.tax_year] += c.amount
+    for r in (*ledger.recharacterization, *ledger.returned_contribution):
+        if r.who == who:
+            net[r.for_year] += r.amount if getattr(r, "to", None) == "roth" else -r.amount if r.from_ == "roth" else 0
+    years = [year for year, amount in net.items() if amount > 0]
     years += [c.tax_year for c in ledger.conversion if c.who == who]
     years += [r.tax_year for r in ledger.plan_rollover if r.who == who and r.to == "roth"]
-    years += [r.for_year for r in ledger.recharacterization if r.who == who and r.to == "roth"]
     if opening and opening.first_roth_year is not None:
         years.append(opening.first_roth_year)
     elif opening and opening.has_roth:
@@ -99,7 +106,7 @@ def year_form(ledger: Ledger, f: YearFacts, carried: Carried, unit: Decimal) -> 
     if t.converted > 0:
         basis_end = part2(f, basis, source, book, outcome)
     person = ledger.people[f.who]
-    roth = part3(f, carried.roth, person, book)
+    roth = part3(f, carried.roth, person, book, where)
     _limit_notes(ledger, f, book)
     reasons = _required_because(t, book, basis, roth.reported)
     form = FormResult(
@@ -153,7 +160,8 @@ def _limit_notes(ledger: Ledger, f: YearFacts, book: Book) -> None:
     m = lambda v: fmt_money(v, CENT)  # noqa: E731 - exact figures in a warning
     if born is None and total <= year.ira_limit + year.ira_catch_up:
         book.note("limit_unknown_age", f"{f.year} IRA contributions of {m(total)} exceed the {m(year.ira_limit)} limit "
-                  f"unless {f.who} was 50 or older at the end of {f.year}; add birth_date to [people.{f.who}]")
+                  f"unless {ledger.people[f.who].name} was 50 or older at the end of {f.year}; add birth_date to "
+                  f"[people.{f.who}]")
         return
     book.note("over_limit", f"{f.year} IRA contributions of {m(total)} exceed the {m(limit)} limit "
               f"({rules.parameter('ira_limit').sources[f.year]}) by {m(total - limit)}; the excess draws a 6% "

@@ -10,7 +10,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr
 
-from form8606.money import parse_amount
+from form8606.money import parse_amount, parse_figure
 
 Who = Literal["you", "spouse"]
 Reason = Literal["death", "disability", "first_home"]
@@ -32,6 +32,7 @@ def _date(value: object) -> dt.date:
 
 
 Amount = Annotated[Decimal, BeforeValidator(parse_amount)]
+Figure = Annotated[Decimal, BeforeValidator(parse_figure)]  # a filed form's figure (asserts)
 Date = Annotated[dt.date, BeforeValidator(_date)]
 Year = Annotated[int, Field(strict=True, ge=1900, le=2200)]
 _SSN = re.compile(r"^\d{3}-\d{2}-\d{4}$")

@@ -128,7 +128,7 @@ def check_which_contribution(ledger: Ledger) -> list[Problem]:
         if e.contribution_date is not None and not original_contributions(ledger, e):
             out.append(Problem(where, f"no {e.from_} contribution for {e.for_year} dated {e.contribution_date}", "contribution_date"))
         elif original_contributions(ledger, e) and original_date(ledger, e) is None:
-            out.append(Problem(where, f"{e.who}'s {e.for_year} {e.from_} contributions were made both before and after "
+            out.append(Problem(where, f"the {e.for_year} {e.from_} contributions of \"{e.who}\" were made both before and after "
                                f"December 31, {e.for_year}; add `contribution_date` naming the one corrected",
                                "contribution_date"))
     return out
@@ -154,7 +154,7 @@ def check_opening(ledger: Ledger) -> list[Problem]:
     """Events must come after the opening year: the opening already sums them up."""
     start = {o.who: o.year for o in ledger.opening}
     return [
-        Problem(where, f"falls in tax year {e.tax_year}, but {e.who}'s [[opening]] already describes "
+        Problem(where, f"falls in tax year {e.tax_year}, but the [[opening]] of \"{e.who}\" already describes "
                 f"the years through {start[e.who]}; remove the entry or move the opening earlier", "date")
         for where, e in _each(ledger, *EVENT_KINDS)
         if e.who in start and e.tax_year <= start[e.who]

@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from form8606.ledger.base import _SSN, HOMEBUYER_LIMIT, Account, Amount, Date, Entry, Reason, Who, Year
+from form8606.ledger.base import _SSN, HOMEBUYER_LIMIT, Account, Amount, Date, Entry, Figure, Reason, Who, Year
 from form8606.ledger.documents import Form1099R, Form5498
 from form8606.ledger.planning import EmployerPlan, Filing
 from form8606.money import ZERO
@@ -29,7 +29,7 @@ class Person(Entry):
 
 class Options(Entry):
     ratio_places: int = Field(default=5, ge=3, le=8, strict=True)
-    whole_dollars: bool = True
+    whole_dollars: bool = Field(default=True, strict=True)
     # Disaster postponements: { 2024 = 2025-10-15 } (Form 8606 instructions, line 1: the
     # due date of the return without extensions, as postponed for the area).
     contribution_deadlines: dict[int, Date] = Field(default_factory=dict)
@@ -233,7 +233,7 @@ class Assertion(Entry):
     who: Who
     year: Year
     line: str
-    amount: Amount
+    amount: Figure  # line 10 as its decimal ("0.10000"); may be negative (line 18)
 
 
 # Table name in the TOML file -> model. The order is the order of docs/ledger.md.

@@ -1,0 +1,80 @@
+"""Edge cases of Parts I and II found in review, each hand-checked."""
+
+from __future__ import annotations
+
+from tests.conftest import forms_of, lines_of, money_lines
+
+
+def test_recharacterizing_a_next_year_contribution_does_not_touch_line_6():
+    # 2025 Roth contribution made 2026-02-03, recharacterized to traditional 2026-03-01 with
+    # 4,100 moved: it was never in the December 31 value, so line 6 stays 20,000
+    # (Form 8606 instructions, line 6); it is a line-4 contribution.
+    (form,) = forms_of("""
+        [[contribution]]
+        who = "you"
+        date = 2026-02-03
+        for_year = 2025
+        to = "roth"
+        amount = 4000
+        [[recharacterization]]
+        who = "you"
+        date = 2026-03-01
+        for_year = 2025
+        from = "roth"
+        amount = 4000
+        moved = 4100
+        [[distribution]]
+        who = "you"
+        date = 2025-06-01
+        from = "traditional"
+        amount = 1000
+        [[year_end]]
+        who = "you"
+        year = 2025
+        traditional = 20000
+    """)
+    # 3 = 4,000; 4 = 4,000; 5 = 0; 6 = 20,000; 9 = 21,000; 10 = 0; 15c = 1,000; 14 = 4,000
+    assert lines_of(form) == money_lines(l1=4000, l2=0, l3=4000, l4=4000, l5=0, l6=20000, l7=1000, l8=0,
+                                         l9=21000, l10=0, l11=0, l12=0, l13=0, l14=4000, l15a=1000, l15b=0,
+                                         l15c=1000)
+
+
+def test_assert_line_10_with_its_decimals_and_a_negative_line_18():
+    body = """
+        [[contribution]]
+        who = "you"
+        date = 2025-01-10
+        to = "traditional"
+        amount = 7000
+        [[conversion]]
+        who = "you"
+        date = 2025-01-17
+        amount = 7000
+        [[year_end]]
+        who = "you"
+        year = 2025
+        traditional = 63000
+        [[assert]]
+        who = "you"
+        year = 2025
+        line = "10"
+        amount = "0.10000"
+    """
+    from form8606.calc import compute
+    from tests.conftest import ledger_of
+
+    assert compute(ledger_of(body)).assertion_failures == ()
+    wrong = compute(ledger_of(body.replace('"0.10000"', '"0.100"'))).assertion_failures
+    assert wrong == () , "0.100 and 0.10000 are the same figure"
+    off = compute(ledger_of(body.replace('"0.10000"', '"0.111"'))).assertion_failures
+    assert len(off) == 1 and "line 10: expected 0.111 != computed 0.10000" in off[0]
+
+
+def test_whole_dollars_must_be_a_boolean():
+    import pytest
+
+    from form8606.errors import Form8606Error
+    from form8606.ledger import load_text
+
+    with pytest.raises(Form8606Error, match="whole_dollars"):
+        load_text('version = 1\n[people.you]\nname = "A"\n[options]\nwhole_dollars = "yes"\n')
