@@ -261,7 +261,7 @@ def test_fill_command_writes_private_file_and_refuses_to_overwrite(ledger_2023, 
     result = run("fill", ledger_2023, "--year", 2023, "-o", out)
     assert result.exit_code == 0, result.output
     target = out / "f8606-2023-you.pdf"
-    assert result.stdout.strip() == str(target)
+    assert result.stdout.split() == [str(target), str(target.with_suffix(".html"))]
     assert stat.S_IMODE(target.stat().st_mode) == 0o600  # holds an SSN
     before = target.read_bytes()
     again = run("fill", ledger_2023, "--year", 2023, "-o", out)
@@ -331,6 +331,7 @@ def test_batch_names_by_ledger_stem_and_skips_a_bad_ledger(tmp_path, ledger_2023
     second.write_text(LEDGER.format(y=2023, prev=2022))
     result = run("fill", ledger_2023, bad, second, "--year", 2023, "-o", tmp_path / "out")
     assert result.exit_code == 1
-    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["okafor-f8606-2023-you.pdf",
-                                                                     "rivera-f8606-2023-you.pdf"]
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
+        "okafor-f8606-2023-you.html", "okafor-f8606-2023-you.pdf", "rivera-f8606-2023-you.html",
+        "rivera-f8606-2023-you.pdf"]
     assert "broken.toml" in result.stderr and "1 of 3 ledgers had errors" in result.stderr

@@ -19,7 +19,7 @@ EXIT_DIFFERS = 1
 EXIT_BAD_INPUT = 2
 
 # Each command lives in form8606/commands/<name>.py as a click command named like the module.
-COMMANDS = ("compute", "fill")
+COMMANDS = ("compute", "fill", "check", "explain", "plan", "documents")
 
 
 def reports_errors(command):

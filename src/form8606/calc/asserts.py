@@ -1,39 +1,39 @@
 """Balance-style assertions: what an already-filed form says, checked on every run
-(STYLE: beancount's `balance`)."""
+(STYLE: beancount's `balance`). They use the cross-check's comparison engine and its
+catalogue of likely causes, so a failing assertion says why, like `check` does."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from decimal import Decimal
 
-from form8606.calc.result import FormResult
+from form8606.calc.result import FormResult, Result
+from form8606.check.compare import compare, context
 from form8606.ledger.model import Ledger
 from form8606.ledger.where import entry_label
+from form8606.lines import RATIO_LINE
 from form8606.money import fmt_money, round_to
 
 
 def check_assertions(ledger: Ledger, forms: Iterable[FormResult]) -> list[str]:
-    by_key = {(f.person, f.year): f for f in forms}
+    result = Result(ledger.source, tuple(forms))
     failures = []
     for a in ledger.assert_:
-        where = entry_label(ledger.source, "assert", None, a)
-        form = by_key.get((a.who, a.year))
-        if form is None:
-            failures.append(f"{where}: line {a.line}: no Form 8606 is computed for {a.who} in {a.year} "
-                            "(no events that year)")
+        where = f"{entry_label(ledger.source, 'assert', None, a)}: line {a.line}"
+        ctx = context(ledger, result, {}, a.who, a.year)
+        if ctx.ours is None:
+            failures.append(f"{where}: no Form 8606 is computed for {a.who} in {a.year} (no events that year)")
             continue
-        ours = form.value(a.line)
-        if ours is None:
-            failures.append(f"{where}: line {a.line}: expected {fmt_money(a.amount, form.unit)}, but the "
-                            "computed form leaves that line blank")
+        theirs = {a.line: a.amount if a.line == RATIO_LINE else round_to(a.amount, ctx.ours.unit)}
+        (line,) = compare(theirs, ctx.ours, ctx.with_theirs(theirs), Decimal(0), (a.line,))
+        if line.status == "agrees":
             continue
-        theirs = a.amount if a.line == "10" else round_to(a.amount, form.unit)
-        if theirs != ours:
-            diff = ours - theirs
-            failures.append(f"{where}: line {a.line}: expected {_show(theirs, a.line, form)} != computed "
-                            f"{_show(ours, a.line, form)} ({_show(abs(diff), a.line, form)} too "
-                            f"{'much' if diff > 0 else 'little'})")
+        show = (lambda v: str(v)) if a.line == RATIO_LINE else (lambda v: fmt_money(v, ctx.ours.unit))
+        if line.ours is None:
+            failures.append(f"{where}: expected {show(line.theirs)}, but the computed form leaves that line blank")
+            continue
+        diff = line.ours - line.theirs
+        failures.append(f"{where}: expected {show(line.theirs)} != computed {show(line.ours)} "
+                        f"({show(abs(diff))} too {'much' if diff > 0 else 'little'}); likely cause: "
+                        + "; ".join(line.causes))
     return failures
-
-
-def _show(value, line: str, form: FormResult) -> str:
-    return str(value) if line == "10" else fmt_money(value, form.unit)

@@ -38,10 +38,15 @@ class Carried:
 
 def compute(ledger: Ledger, whole_dollars: bool | None = None) -> Result:
     """The pure calculator: ledger in, every form's lines and notes out."""
+    from form8606 import documents  # Forms 1099-R and 5498 -> events (form8606.documents imports calc)
+
+    ledger, doc = documents.expand(ledger)
     whole = ledger.options.whole_dollars if whole_dollars is None else whole_dollars
     unit = DOLLAR if whole else CENT
-    forms = tuple(form for who in PEOPLE if who in ledger.people for form in person_forms(ledger, who, unit))
-    return Result(ledger.source, forms, tuple(check_assertions(ledger, forms)))
+    with doc.naming():
+        forms = tuple(form for who in PEOPLE if who in ledger.people for form in person_forms(ledger, who, unit))
+    forms = documents.annotate(doc, forms)
+    return Result(ledger.source, forms, tuple(check_assertions(ledger, forms)) + doc.failures)
 
 
 def event_years(ledger: Ledger, who: str) -> list[int]:

@@ -15,6 +15,7 @@ from form8606.errors import Form8606Error
 from form8606.ledger import load_ledger
 from form8606.output import check_writable, write_atomic
 from form8606.pdf.fill import Template
+from form8606.render.worksheet import AUDIENCES, render_html
 
 
 @click.command()
@@ -27,14 +28,19 @@ from form8606.pdf.fill import Template
 @click.option("--force", is_flag=True, help="Overwrite existing files.")
 @click.option("--form-pdf", type=click.Path(dir_okay=False, exists=True, path_type=Path),
               help="An official fillable Form 8606 PDF for a year form8606 does not ship.")
+@click.option("--worksheet/--no-worksheet", default=True, show_default=True,
+              help="Also write the explanatory HTML worksheet beside each PDF.")
+@click.option("--audience", type=click.Choice(AUDIENCES), default="client", show_default=True,
+              help="Audience of the worksheets (client: SSN masked; preparer: citations).")
 @reports_errors
 def fill(ledgers: tuple[Path, ...], year: int | None, person: str | None, outdir: Path, flatten: bool,
-         force: bool, form_pdf: Path | None) -> None:
+         force: bool, form_pdf: Path | None, worksheet: bool, audience: str) -> None:
     """Fill the official Form 8606 PDF for each person who must file.
 
     Writes OUTDIR/f8606-YEAR-PERSON.pdf for every year of the ledger that needs a form (or only
-    --year). With several LEDGERS (one per household), file names start with the ledger's stem,
-    and a ledger with errors is reported and skipped (exit 1 at the end).
+    --year), and beside it the worksheet f8606-YEAR-PERSON.html that explains it. With several
+    LEDGERS (one per household), file names start with the ledger's stem, and a ledger with
+    errors is reported and skipped (exit 1 at the end).
     """
     if year is not None:
         rules.check_year(year)
@@ -46,7 +52,8 @@ def fill(ledgers: tuple[Path, ...], year: int | None, person: str | None, outdir
     with _progress(ledgers, batch) as items:
         for path in items:
             try:
-                for written in fill_ledger(path, year, person, outdir, flatten, force, custom, batch):
+                for written in fill_ledger(path, year, person, outdir, flatten, force, custom, batch,
+                                           audience if worksheet else None):
                     click.echo(written)
             except Form8606Error as exc:
                 if not batch:
@@ -61,8 +68,9 @@ def fill(ledgers: tuple[Path, ...], year: int | None, person: str | None, outdir
 
 
 def fill_ledger(path: Path, year: int | None, person: str | None, outdir: Path, flatten: bool, force: bool,
-                custom: Template | None, batch: bool) -> list[Path]:
-    """Fill every required form of one ledger; check all targets before writing any."""
+                custom: Template | None, batch: bool, audience: str | None) -> list[Path]:
+    """Fill every required form of one ledger (and its worksheet, for an `audience`); check
+    all targets before writing any."""
     result = compute(load_ledger(path))
     forms = [f for f in result.select(year, person) if f.required]
     if not forms:
@@ -73,10 +81,16 @@ def fill_ledger(path: Path, year: int | None, person: str | None, outdir: Path, 
     templates = {form.year: _template(form.year, custom, path) for form, _ in jobs}
     for _, target in jobs:
         check_writable(target, force)
+        if audience:
+            check_writable(target.with_suffix(".html"), force)
     written = []
     for form, target in jobs:
         write_atomic(target, templates[form.year].fill(form, flatten), force=force, private=bool(form.ssn))
         written.append(target)
+        if audience:
+            page = render_html(result, form, audience).encode("utf-8")
+            write_atomic(target.with_suffix(".html"), page, force=force, private=audience == "preparer" and bool(form.ssn))
+            written.append(target.with_suffix(".html"))
     return written
 
 

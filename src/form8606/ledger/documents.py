@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from typing import Literal
 
-from form8606.ledger.base import Account, Amount, Date, Entry, Who, Year
+from form8606.errors import Problem
+from form8606.ledger.base import Account, Amount, Date, Entry, Reason, Who, Year
 from form8606.money import ZERO
 
 
@@ -24,9 +25,17 @@ class Form1099R(Entry):
     date: Date | None = None
     converted: Amount | None = None  # moved to a Roth IRA
     rolled_over: Amount = ZERO
-    to: Account | None = None  # for a plan's direct rollover (code G)
+    to: Account | None = None  # where the money went: a plan's direct rollover (code G); the second IRA (N, R)
     qcd: Amount = ZERO
     mode: Literal["events", "check"] = "events"
+    # Answers some codes need (docs/documents.md); the form itself doesn't print them.
+    outstanding_rollovers: Amount = ZERO  # the part of `rolled_over` that reached the IRA only after December 31
+    for_year: Year | None = None  # codes 8, P, N, R: the year of the contribution corrected
+    amount: Amount | None = None  # codes N, R: the contribution recharacterized, without earnings
+    contribution_date: Date | None = None  # codes 8, P, N, R: which contribution, when the ledger can't tell
+    deducted: Amount = ZERO  # codes N, R into a traditional IRA: the part deducted
+    reason: Reason | None = None  # codes J, T, Q: why a Roth distribution may be qualified
+    homebuyer_expenses: Amount | None = None  # with reason = "first_home"
 
 
 class Form5498(Entry):
@@ -45,4 +54,33 @@ class Form5498(Entry):
     box13a: Amount = ZERO  # late or postponed contribution
 
 
-CHECKS: list = []  # cross-entry checks of these entries: (ledger) -> list[Problem]
+def check_1099r(ledger) -> list[Problem]:
+    """Every Form 1099-R can be translated: codes the tool handles, and the answers they need
+    (what became of the money, which IRA received it, the contribution corrected)."""
+    # The translation builds ledger entries, so it is imported when the check runs.
+    from form8606.documents.translate import document_problems
+
+    return document_problems(ledger)
+
+
+def check_5498_boxes(ledger) -> list[Problem]:
+    """Boxes that belong to the other kind of IRA (Form 5498 instructions): box 3 and box 10
+    are filed by the trustee of a Roth IRA, box 1 by the trustee of any other IRA."""
+    from form8606.documents.labels import document_label
+
+    out = []
+    for e in ledger.form_5498:
+        where = document_label(ledger.source, "form_5498", e)
+        if e.kind == "roth" and e.box1:
+            out.append(Problem(where, "box 1 is for traditional, SEP and SIMPLE IRAs; a Roth IRA's contributions "
+                               "are in box 10. Move the amount to `box10`, or fix `kind`", "box1"))
+        for box in ("box3", "box10"):
+            if e.kind != "roth" and getattr(e, box):
+                what = "conversions" if box == "box3" else "contributions"
+                out.append(Problem(where, f"{box.replace('box', 'box ')} reports Roth IRA {what}; this form's "
+                                   f'kind is "{e.kind}". Set kind = "roth" if it is the Roth IRA\'s Form 5498',
+                                   box))
+    return out
+
+
+CHECKS: list = [check_1099r, check_5498_boxes]  # cross-entry checks of these entries: (ledger) -> list[Problem]

@@ -3,11 +3,14 @@ employer plans. Names are a contract (issue: Planning)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
+from form8606.errors import Problem
 from form8606.ledger.base import Amount, Entry, Who, Year
+from form8606.ledger.where import entry_label
 from form8606.money import ZERO
 
 FilingStatus = Literal["single", "mfj", "mfs", "hoh", "qss"]
@@ -35,6 +38,62 @@ class EmployerPlan(Entry):
     allows_after_tax: bool = False
     allows_in_service_withdrawal: bool = False  # or an in-plan Roth conversion
     self_employed: bool = False  # a solo 401(k): the employer part is limited by net earnings
+    # Solo 401(k) only: net earnings from self-employment, that is net profit less the deductible
+    # half of self-employment tax (Pub. 560, Deduction Worksheet for Self-Employed, step 3).
+    net_earnings: Amount | None = None
+
+    @model_validator(mode="after")
+    def _net_earnings(self) -> EmployerPlan:
+        if self.net_earnings is not None and not self.self_employed:
+            raise ValueError("`net_earnings` goes with self_employed = true (a solo 401(k)); an employee's "
+                             "compensation goes in [[filing]] `compensation`")
+        return self
 
 
-CHECKS: list = []  # cross-entry checks of these entries: (ledger) -> list[Problem]
+MARRIED = ("mfj", "mfs")  # statuses whose return has a spouse, even one without a [people.spouse] table
+
+
+def check_one_filing_per_year(ledger) -> list[Problem]:
+    """[[filing]] holds the household's facts of a year: one entry per year."""
+    out, seen = [], set()
+    for e in ledger.filing:
+        if e.year in seen:
+            out.append(Problem(entry_label(ledger.source, "filing", None, e),
+                               f"a second [[filing]] for {e.year}; put the year's facts in one entry", "year"))
+        seen.add(e.year)
+    return out
+
+
+def check_filing_people(ledger) -> list[Problem]:
+    """`covered` and `compensation` name people of the return: someone in [people], or the spouse
+    on a married return (a spouse without IRAs needs no [people.spouse] table)."""
+    out = []
+    for e in ledger.filing:
+        where = entry_label(ledger.source, "filing", None, e)
+        named = [("covered", who) for who in e.covered or ()] + [(f"compensation.{who}", who) for who in e.compensation]
+        for field, who in named:
+            if who in ledger.people or (who == "spouse" and e.status in (*MARRIED, None)):
+                continue
+            if e.status is not None and e.status not in MARRIED:
+                message = f'filing status "{e.status}" has no spouse; remove "{who}" from `{field.split(".")[0]}`'
+            else:
+                message = f'no [people.{who}] table; add one or fix `{field.split(".")[0]}`'
+            out.append(Problem(where, message, field))
+    return out
+
+
+def check_one_plan_per_person_and_year(ledger) -> list[Problem]:
+    """One [[employer_plan]] per person and year: two employers' plans share the 402(g) deferral
+    limit but each has its own 415(c) limit, which the planner does not support."""
+    out, seen = [], set()
+    for e in ledger.employer_plan:
+        if (e.who, e.year) in seen:
+            out.append(Problem(entry_label(ledger.source, "employer_plan", None, e),
+                               f"a second [[employer_plan]] for {e.who} in {e.year}; form8606 supports one "
+                               "employer plan per person and year", "year"))
+        seen.add((e.who, e.year))
+    return out
+
+
+# Cross-entry checks of these entries: (ledger) -> list[Problem] (run by ledger.checks).
+CHECKS: list[Callable] = [check_one_filing_per_year, check_filing_people, check_one_plan_per_person_and_year]

@@ -72,22 +72,33 @@ class FieldMap:
         return hashlib.sha256(body.encode()).hexdigest()[:12]
 
 
-def read_layout(data: bytes) -> Layout:
-    """Widgets and positioned text of a PDF. Raises Form8606Error for an unreadable file."""
+def open_pdf(data: bytes) -> PdfReader:
+    """A reader for the bytes; an encrypted file opens only with an empty password."""
     try:
         reader = PdfReader(io.BytesIO(data))
-        if reader.is_encrypted:
+        if reader.is_encrypted and not reader.decrypt(""):
             raise Form8606Error("the PDF is encrypted; save an unencrypted copy and try again")
-        widgets, texts = [], []
-        for number, page in enumerate(reader.pages):
-            widgets += _widgets(page, number)
-            texts += _texts(page, number)
+        return reader
     except Form8606Error:
         raise
     except Exception as exc:  # pypdf raises many kinds on damaged files
-        raise Form8606Error(f"the PDF can't be read ({type(exc).__name__}: {exc})") from None
-    joined = " ".join(t.text for t in texts)
-    found = YEAR.search(joined)
+        raise Form8606Error(f"the PDF can't be read, it may be damaged ({type(exc).__name__}: {exc})") from None
+
+
+def read_layout(data: bytes) -> Layout:
+    """Widgets and positioned text of a PDF. Raises Form8606Error for an unreadable file."""
+    return layout_of(open_pdf(data))
+
+
+def layout_of(reader: PdfReader) -> Layout:
+    try:
+        widgets, texts = [], []
+        for number, page in enumerate(reader.pages):
+            widgets += _widgets(page, number)
+            texts += page_texts(page, number)
+    except Exception as exc:  # pypdf raises many kinds on damaged files
+        raise Form8606Error(f"the PDF can't be read, it may be damaged ({type(exc).__name__}: {exc})") from None
+    found = YEAR.search(" ".join(t.text for t in texts))
     return Layout(int(found.group(1)) if found else None, tuple(widgets), tuple(texts))
 
 
@@ -113,7 +124,7 @@ def _widgets(page, number: int) -> list[Widget]:
     return out
 
 
-def _texts(page, number: int) -> list[Text]:
+def page_texts(page, number: int) -> list[Text]:
     out: list[Text] = []
 
     def visit(text, cm, tm, _font, _size):
@@ -127,9 +138,18 @@ def _texts(page, number: int) -> list[Text]:
     return out
 
 
+def line_labels(texts: Iterable[Text]) -> list[Text]:
+    """The line numbers printed beside the amount boxes (right half of the page). A number
+    right of another one on the same baseline is a figure in its box (line 10's "1", an
+    amount of 7), not a label."""
+    found = [t for t in texts if LABEL.match(t.text) and t.x > RIGHT_HALF and t.text in LINE_LABELS]
+    return [t for t in found if not any(o is not t and o.page == t.page and abs(o.y - t.y) <= 3
+                                        and 0 < t.x - o.x < 110 for o in found)]
+
+
 def derive(layout: Layout) -> tuple[dict[str, str | tuple[str, str]], list[str]]:
     """Pair labels with widgets. Returns (map, labels that could not be placed with certainty)."""
-    labels = [t for t in layout.texts if LABEL.match(t.text) and t.x > RIGHT_HALF and t.text in LINE_LABELS]
+    labels = line_labels(layout.texts)
     claims: dict[str, list[Widget]] = {}
     for widget in layout.widgets:  # each box belongs to the nearest line number left of it
         near = [t for t in labels if t.page == widget.page and _beside(t, widget)]
@@ -181,8 +201,15 @@ def _order(label: str) -> int:
 
 def map_pdf(data: bytes, source: str = "the PDF") -> FieldMap:
     """Recognize a Form 8606 revision and map it, or refuse naming what is missing."""
-    layout = read_layout(data)
-    if layout.year is None or not any(t.text.startswith("Nondeductible IRAs") for t in layout.texts):
+    return map_layout(read_layout(data), source)
+
+
+def is_form_8606(texts: Iterable[Text]) -> bool:
+    return any(t.text.startswith("Nondeductible IRAs") for t in texts)
+
+
+def map_layout(layout: Layout, source: str) -> FieldMap:
+    if layout.year is None or not is_form_8606(layout.texts):
         raise Form8606Error(f"{source} is not an official Form 8606 (no \"Form 8606 (YEAR)\" and "
                             "\"Nondeductible IRAs\" on it)")
     if not layout.widgets:

@@ -152,13 +152,15 @@ class Template:
 
     def fill_values(self, values: dict[str, str], flatten: bool = False) -> bytes:
         update = _Update(self.data, self.size)
-        drawn: dict[int, list[tuple[Box, int]]] = {}
+        drawn: dict[int, list[tuple[Box, bytes]]] = {}
         for name, text in values.items():
             box = self.boxes[name]
-            stream = update.add(self._appearance(box, text))
-            drawn.setdefault(box.page, []).append((box, stream))
-            if not flatten:
-                update.put(box.number, box.head + b"/V " + pdf_string(text) + b"/AP<</N %d 0 R>>>>" % stream)
+            ops = self._text_ops(box, text)
+            if flatten:
+                drawn.setdefault(box.page, []).append((box, ops))
+                continue
+            stream = update.add(self._appearance(box, ops))
+            update.put(box.number, box.head + b"/V " + pdf_string(text) + b"/AP<</N %d 0 R>>>>" % stream)
         if flatten:
             self._flatten(update, drawn)
             update.put(self.root, self.catalog[:-2] + b">>")
@@ -169,33 +171,39 @@ class Template:
             update.put(self.root, self.catalog[:-2] + b"/AcroForm %d 0 R>>" % form_ref)
         return update.finish(self.prev, self.root, self.info, self.file_id)
 
-    def _appearance(self, box: Box, text: str) -> bytes:
+    def _text_ops(self, box: Box, text: str) -> bytes:
+        """The text drawn in the box, in the box's own coordinates, aligned as /Q says."""
         x0, y0, x1, y1 = box.rect
         width, height = x1 - x0, y1 - y0
         encoded = text.encode("cp1252", errors="replace")
         advance = sum(self.widths[box.font].get(c, 556.0) for c in encoded) * box.size / 1000
         x = {0: PADDING, 1: (width - advance) / 2, 2: width - PADDING - advance}.get(box.align, PADDING)
         y = (height - box.size * 0.72) / 2  # cap height of Helvetica is about 0.72 em
-        body = (b"/Tx BMC q BT /%s %s Tf %s %s %s Td %s Tj ET Q EMC" % (
-            box.font, _num(box.size), box.color, _num(max(x, 0.5)), _num(y), pdf_literal(encoded)))
-        return (b"<</Type/XObject/Subtype/Form/BBox[0 0 %s %s]/Resources<</Font<</%s %s>>>>/Length %d>>stream\n"
-                % (_num(width), _num(height), box.font, _serialize(self.fonts.raw_get("/" + box.font.decode())),
-                   len(body)) + body + b"\nendstream")
+        return b"BT /%s %s Tf %s %s %s Td %s Tj ET" % (box.font, _num(box.size), box.color, _num(max(x, 0.5)),
+                                                      _num(y), pdf_literal(encoded))
 
-    def _flatten(self, update: _Update, drawn: dict[int, list[tuple[Box, int]]]) -> None:
+    def _font_ref(self, box: Box) -> bytes:
+        return _serialize(self.fonts.raw_get("/" + box.font.decode()))
+
+    def _appearance(self, box: Box, ops: bytes) -> bytes:
+        x0, y0, x1, y1 = box.rect
+        body = b"/Tx BMC q " + ops + b" Q EMC"
+        return (b"<</Type/XObject/Subtype/Form/BBox[0 0 %s %s]/Resources<</Font<</%s %s>>>>/Length %d>>stream\n"
+                % (_num(x1 - x0), _num(y1 - y0), box.font, self._font_ref(box), len(body)) + body + b"\nendstream")
+
+    def _flatten(self, update: _Update, drawn: dict[int, list[tuple[Box, bytes]]]) -> None:
+        """Draw the values as page text (as tax software prints a return) and drop the fields."""
         for index, page in enumerate(self.pages):
             shown = drawn.get(index, [])
-            names = {stream: b"FF%d" % stream for _, stream in shown}
-            ops = b"".join(b"q 1 0 0 1 %s %s cm /%s Do Q\n" % (_num(b.rect[0]), _num(b.rect[1]), names[s])
-                           for b, s in shown)
+            ops = b"".join(b"q 1 0 0 1 %s %s cm %s Q\n" % (_num(b.rect[0]), _num(b.rect[1]), o) for b, o in shown)
             start = update.add(b"<</Length 2>>stream\nq\nendstream")
             end = update.add(b"<</Length %d>>stream\nQ\n%sendstream" % (len(ops) + 2, ops))
             contents = self._contents(page.contents)
             resources = DictionaryObject(page.resources)
-            xobjects = DictionaryObject(resources.get("/XObject") or {})
-            for stream, name in names.items():
-                xobjects[NameObject("/" + name.decode())] = IndirectObject(stream, 0, None)
-            resources[NameObject("/XObject")] = xobjects
+            fonts = DictionaryObject(resources.get("/Font") or {})
+            for box, _ in shown:
+                fonts[NameObject("/" + box.font.decode())] = self.fonts.raw_get("/" + box.font.decode())
+            resources[NameObject("/Font")] = fonts
             update.put(page.number, page.head + b"/Contents[%d 0 R %s %d 0 R]/Resources%s/Annots[%s]>>" % (
                 start, contents, end, _serialize(resources), b" ".join(page.annots)))
 

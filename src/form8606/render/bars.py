@@ -46,12 +46,17 @@ class Bar:
 GLYPHS = {"basis": "#", "pretax": ".", "line6": "=", "line7": "~", "line8": "+", "free": "o", "taxable": "X"}
 
 
-def bar(title: str, parts: Sequence[Part], scale: Decimal) -> Bar:
-    """Lay `parts` side by side, each as wide as its value is a share of `scale`."""
+def bar(title: str, parts: Sequence[Part], scale: Decimal, rest: tuple[str, str] | None = None) -> Bar:
+    """Lay `parts` side by side, each as wide as its value is a share of `scale`; `rest` (a style
+    key and a label) fills what is left of the width, shown without a figure."""
     shown = [p for p in parts if p.value > 0]
     if scale <= 0 or not shown:
         return Bar(title, (), "[" + " " * TEXT_WIDTH + "]")
     shares = [min(float(p.value / scale), 1.0) for p in shown]
+    left = 1.0 - sum(shares)
+    if rest is not None and left * VIEW_WIDTH >= MIN_VISIBLE / 2:
+        shown.append(Part(rest[0], rest[1], None, Decimal(0)))
+        shares.append(left)
     widths = _visible([s * VIEW_WIDTH for s in shares], VIEW_WIDTH)
     segments, x = [], 0.0
     for part, width in zip(shown, widths):

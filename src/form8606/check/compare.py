@@ -1,0 +1,61 @@
+"""One comparison engine for `check` and the ledger's [[assert]] entries: their figure against
+ours, line by line, each difference with its likely causes from one catalogue."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Literal
+
+from form8606.calc.facts import gather
+from form8606.calc.result import FormResult, Result
+from form8606.check.causes import Context, likely_causes
+from form8606.ledger.model import Ledger
+from form8606.lines import LINE_LABELS, RATIO_LINE
+
+Status = Literal["agrees", "differs", "missing"]
+
+
+@dataclass(frozen=True)
+class LineCheck:
+    line: str
+    theirs: Decimal | None
+    ours: Decimal | None
+    difference: Decimal | None  # theirs - ours
+    status: Status
+    causes: tuple[str, ...] = ()
+
+
+def compare(theirs: dict[str, Decimal], ours: FormResult | None, context: Context | None,
+            tolerance: Decimal = Decimal(1), labels: tuple[str, ...] = LINE_LABELS) -> list[LineCheck]:
+    """Every line either side has. A blank line and a zero agree (the form's "-0-")."""
+    checks = []
+    for label in labels:
+        mine = ours.value(label) if ours else None
+        their = theirs.get(label)
+        if mine is None and their is None:
+            continue
+        status = _status(label, their, mine, tolerance)
+        difference = None if their is None or mine is None else their - mine
+        checks.append(LineCheck(label, their, mine, difference, status))
+    differing = {c.line for c in checks if c.status != "agrees"}
+    if context is None:
+        return checks
+    return [c if c.status == "agrees" else LineCheck(c.line, c.theirs, c.ours, c.difference, c.status,
+                                                        tuple(likely_causes(c.line, context, differing)))
+            for c in checks]
+
+
+def context(ledger: Ledger, result: Result, theirs: dict[str, Decimal], person: str, year: int) -> Context:
+    """Everything the catalogue of causes may look at for one person and year."""
+    ours = next((f for f in result.forms if (f.person, f.year) == (person, year)), None)
+    earlier = [f for f in result.forms if f.person == person and f.year < year]
+    return Context(theirs, ours, earlier[-1] if earlier else None, gather(ledger, person, year))
+
+
+def _status(label: str, their: Decimal | None, mine: Decimal | None, tolerance: Decimal) -> Status:
+    if their is None or mine is None:
+        return "agrees" if (their or mine or Decimal(0)) == 0 else "missing"
+    if label == RATIO_LINE:
+        return "agrees" if their == mine else "differs"
+    return "agrees" if abs(their - mine) <= tolerance else "differs"

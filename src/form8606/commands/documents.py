@@ -1,0 +1,33 @@
+"""`form8606 documents`: each Form 1099-R and 5498 of the ledger, the events it became or the
+reconciliation it passed or failed."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from form8606 import documents as docs
+from form8606.cli import EXIT_DIFFERS, ledger_argument, person_option, reports_errors, year_option
+from form8606.documents.report import report
+from form8606.ledger import load_ledger
+
+
+@click.command()
+@ledger_argument
+@year_option
+@person_option
+@reports_errors
+def documents(ledger: str, year: int | None, person: str | None) -> None:
+    """Show how each [[form_1099r]] and [[form_5498]] of LEDGER was read: the boxes as
+    printed, the events a form in mode "events" stands for, the entries a form in mode
+    "check" was compared with, and the Form 5498 boxes against the ledger.
+
+    Exits 1 when a document disagrees with the ledger (the same failures `compute` reports).
+    """
+    _, expansion = docs.expand(load_ledger(ledger))
+    click.echo(report(expansion, year, person))
+    if expansion.failures:
+        for failure in expansion.failures:
+            click.echo(f"reconciliation failed: {failure}", err=True)
+        sys.exit(EXIT_DIFFERS)

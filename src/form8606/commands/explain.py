@@ -1,0 +1,61 @@
+"""`form8606 explain`: explanatory worksheets (HTML, Markdown or text) of each form."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from form8606 import rules
+from form8606.calc import compute as calculate
+from form8606.cli import EXIT_DIFFERS, ledger_argument, person_option, reports_errors, year_option
+from form8606.calc.result import FormResult
+from form8606.errors import Form8606Error
+from form8606.ledger import load_ledger
+from form8606.output import write_atomic
+from form8606.render.worksheet import AUDIENCES, FORMATS, render
+
+
+@click.command()
+@ledger_argument
+@year_option
+@person_option
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
+              help="html: one self-contained page; md: Markdown; text: 80 columns.")
+@click.option("--audience", type=click.Choice(AUDIENCES), default="client", show_default=True,
+              help="client: plain words, SSN masked; preparer: citations and unrounded figures.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the worksheet to this file instead of printing it.")
+@click.option("--force", is_flag=True, help="Overwrite the --output file if it exists.")
+@click.option("--cents", is_flag=True, help="Keep cents instead of whole dollars.")
+@reports_errors
+def explain(ledger: str, year: int | None, person: str | None, fmt: str, audience: str, output: Path | None,
+            force: bool, cents: bool) -> None:
+    """Explain each Form 8606 of LEDGER line by line: the taxable amounts in plain words,
+    every line with its rule and sources, the pro-rata rule drawn, and the basis history.
+
+    Without --year and --person, every form of the ledger goes into one document.
+    Exits 1 when an [[assert]] entry of the ledger disagrees with the computed lines.
+    """
+    if year is not None:
+        rules.check_year(year)
+    result = calculate(load_ledger(ledger), whole_dollars=False if cents else None)
+    forms = result.select(year, person)
+    text = render(result, forms, fmt, audience)
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        try:  # owner-only when the worksheet shows a full SSN (the preparer's)
+            write_atomic(output, text.encode("utf-8"), force=force, private=_shows_ssn(forms, audience))
+        except OSError as exc:
+            raise Form8606Error(f"{output}: cannot write the worksheet ({exc.strerror or exc})") from None
+        click.echo(str(output))  # like `fill`: the path written
+    for failure in result.assertion_failures:
+        click.echo(f"assertion failed: {failure}", err=True)
+    if result.assertion_failures:
+        sys.exit(EXIT_DIFFERS)
+
+
+def _shows_ssn(forms: list[FormResult], audience: str) -> bool:
+    return audience == "preparer" and any(f.ssn for f in forms)

@@ -1,0 +1,163 @@
+"""The ledger with its documents expanded: Forms 1099-R in mode "events" become the events they
+stand for (appended as entries that name their document), Forms 5498 stand in for a missing
+[[year_end]], and everything is reconciled. Pure: a Ledger in, a new Ledger and the record of
+what was done out."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from form8606 import rules
+from form8606.documents import codes as box7
+from form8606.documents.labels import group_label, short
+from form8606.documents.reconcile import (
+    TRADITIONAL_KINDS,
+    Box,
+    Match,
+    match_events,
+    reconcile_5498,
+    roth_code_warning,
+)
+from form8606.documents.translate import Derived, Translation, translate
+from form8606.errors import Form8606Error, Problem
+from form8606.ledger.checks import run_checks
+from form8606.ledger.model import Ledger, YearEnd
+from form8606.ledger.where import entry_label
+from form8606.money import CENT, ZERO, fmt_money
+
+
+@dataclass(frozen=True)
+class YearEndFrom5498:
+    """Line 6 from box 5 of the Forms 5498 of a person's year without [[year_end]]."""
+
+    who: str
+    year: int
+    documents: str  # 'file: [[form_5498]] #1, #2 (you, 2025)'
+    value: Decimal
+    outstanding: Decimal  # `outstanding_rollovers` of that year's Forms 1099-R
+    entry: YearEnd
+
+
+@dataclass(frozen=True)
+class Expansion:
+    """What the documents did to a ledger, for compute's notes and the `documents` view."""
+
+    ledger: Ledger  # the expanded ledger
+    translations: tuple[Translation, ...] = ()
+    doubles: tuple[Match, ...] = ()
+    checks: tuple[Match, ...] = ()  # Forms 1099-R in mode "check"
+    year_ends: tuple[YearEndFrom5498, ...] = ()
+    boxes: tuple[Box, ...] = ()  # Forms 5498 reconciled
+    roth_warnings: tuple[tuple[Translation, str], ...] = ()
+    names: dict[str, str] = field(default_factory=dict)  # derived entry (short label) -> its document's name
+    fields: dict[str, dict[str, str]] = field(default_factory=dict)  # derived entry -> event field -> form field
+
+    @property
+    def failures(self) -> tuple[str, ...]:
+        """Reconciliation failures, reported like [[assert]] failures."""
+        return tuple([m.translation.label + ": " + m.problem for m in self.checks if not m.ok]
+                     + [b.failure() for b in self.boxes if not b.ok])
+
+    def rename(self, text: str) -> str:
+        """Name derived entries by their documents in any message or source."""
+        for key, name in self.names.items():
+            if key in text:
+                text = text.replace(key, name)
+        return text
+
+    def rename_problem(self, p: Problem) -> Problem:
+        key = next((k for k in self.names if k in p.where or k in p.message), None)
+        if key is None:
+            return p
+        field_name = self.fields.get(key, {}).get(p.field, p.field) if p.field else None
+        return Problem(self.rename(p.where), self.rename(p.message), field_name)
+
+    @contextmanager
+    def naming(self) -> Iterator[None]:
+        """Errors raised while computing name the documents, not the events derived from them."""
+        try:
+            yield
+        except Form8606Error as exc:
+            if not self.names:
+                raise
+            raise Form8606Error([self.rename_problem(p) for p in exc.problems]) from None
+
+
+def expand(ledger: Ledger) -> tuple[Ledger, Expansion]:
+    """The ledger with its documents' events and year-end values added (issue: Tax documents)."""
+    if not ledger.form_1099r and not ledger.form_5498:
+        return ledger, Expansion(ledger)
+    problems: list[Problem] = []
+    translations = []
+    for doc in ledger.form_1099r:
+        try:
+            translations.append(translate(ledger, doc))
+        except Form8606Error as exc:
+            problems.extend(exc.problems)
+    if problems:
+        raise Form8606Error(problems)
+    doubles, checks = match_events(ledger, translations)
+    dropped = {id(m.derived) for m in doubles}
+    added: dict[str, list] = defaultdict(list)
+    names: dict[str, str] = {}
+    fields: dict[str, dict[str, str]] = {}
+    origin: dict[int, Translation] = {}
+    counters = {kind: max((e.position for e in ledger.entries(kind)), default=0)
+                for kind in ("conversion", "distribution", "plan_rollover", "recharacterization",
+                             "returned_contribution", "year_end")}
+
+    def add(kind: str, entry, name: str, field_map: dict[str, str]) -> None:
+        counters[kind] += 1
+        entry._position = counters[kind]
+        added[kind].append(entry)
+        key = short(entry_label(ledger.source, kind, None, entry))
+        names[key] = f"{name} -> [[{kind}]]"
+        fields[key] = field_map
+
+    for t in translations:
+        if t.doc.mode != "events":
+            continue
+        for d in t.events:
+            if id(d) not in dropped:
+                add(d.kind, d.entry, short(t.label), d.fields)
+                origin[id(d.entry)] = t
+    year_ends = _year_ends(ledger, translations)
+    for y in year_ends:
+        add("year_end", y.entry, short(y.documents), {"traditional": "box5"})
+        names[f"[[year_end]] ({y.who}, {y.year})"] = f"{short(y.documents)}: box 5"
+    expanded = ledger.model_copy(update={kind: (*ledger.entries(kind), *entries) for kind, entries in added.items()})
+    result = Expansion(expanded, tuple(translations), tuple(doubles), tuple(checks), tuple(year_ends), (), (),
+                       names, fields)
+    problems = [result.rename_problem(p) for p in run_checks(expanded)]
+    if problems:
+        raise Form8606Error(problems)
+    boxes = reconcile_5498(expanded, lambda e: origin.get(id(e)), result.rename)
+    warnings = [(t, w) for t in translations if (w := roth_code_warning(expanded, t))]
+    return expanded, Expansion(expanded, tuple(translations), tuple(doubles), tuple(checks), tuple(year_ends),
+                               tuple(boxes), tuple(warnings), names, fields)
+
+
+def _year_ends(ledger: Ledger, translations: list[Translation]) -> list[YearEndFrom5498]:
+    """Form 8606 instructions, line 6: the value of all traditional, SEP and SIMPLE IRAs on
+    December 31 (box 5 of each one's Form 5498), plus outstanding rollovers."""
+    have = {(e.who, e.year) for e in ledger.year_end}
+    groups: dict[tuple[str, int], list] = defaultdict(list)
+    for doc in ledger.form_5498:
+        if doc.kind in TRADITIONAL_KINDS and (doc.who, doc.year) not in have and doc.year in rules.SUPPORTED_YEARS:
+            groups[(doc.who, doc.year)].append(doc)
+    out = []
+    for (who, year), docs in groups.items():
+        value = sum((d.box5 for d in docs), ZERO)
+        late = sum((t.doc.outstanding_rollovers for t in translations
+                    if t.doc.who == who and t.doc.year == year and t.treatment == box7.IRA), ZERO)
+        entry = YearEnd(who=who, year=year, traditional=value, outstanding_rollovers=late)
+        out.append(YearEndFrom5498(who, year, group_label(ledger.source, "form_5498", docs), value, late, entry))
+    return out
+
+
+def money(value: Decimal) -> str:
+    return fmt_money(value, CENT)

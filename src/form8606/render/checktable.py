@@ -1,0 +1,39 @@
+"""`check` output: a table of every line, then the likely cause of each difference."""
+
+from __future__ import annotations
+
+import textwrap
+from decimal import Decimal
+
+from form8606.check.run import FormCheck
+from form8606.lines import CAPTIONS, RATIO_LINE
+from form8606.money import fmt_money
+
+
+def _show(value: Decimal | None, line: str) -> str:
+    if value is None:
+        return "-"
+    if line == RATIO_LINE:
+        return str(value)
+    return fmt_money(value, Decimal(1) if value == value.to_integral() else Decimal("0.01"))
+
+
+def check_table(check: FormCheck, name: str) -> str:
+    head = f"Form 8606 for {check.year}, {name} ({check.person}) against {check.source}"
+    rows = [head, "=" * min(len(head), 80), f"  {'line':>4}  {'':<28} {'theirs':>11} {'ours':>11} {'diff':>9}  status"]
+    for c in check.lines:
+        rows.append(f"  {c.line:>4}  {CAPTIONS[c.line][:28]:<28} {_show(c.theirs, c.line):>11} {_show(c.ours, c.line):>11} "
+                    f"{_show(c.difference, c.line):>9}  {c.status}")
+    problems = [c for c in check.lines if c.status != "agrees"]
+    if not problems:
+        rows.append("  Every line agrees.")
+    for c in problems:
+        rows.append(f"  line {c.line} {c.status}: theirs {_show(c.theirs, c.line)}, ours {_show(c.ours, c.line)}")
+        rows += [textwrap.fill(cause, 80, initial_indent="    - ", subsequent_indent="      ") for cause in c.causes]
+    return "\n".join(rows)
+
+
+def check_dict(check: FormCheck) -> dict:
+    return {"person": check.person, "year": check.year, "source": check.source,
+            "lines": [{"line": c.line, "theirs": c.theirs, "ours": c.ours, "difference": c.difference,
+                       "status": c.status, "causes": list(c.causes)} for c in check.lines]}
