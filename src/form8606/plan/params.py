@@ -1,7 +1,7 @@
 """The year parameters the planner uses, read from the cited data of form8606.rules.
 
-Each phase-out range is two parameter files (`*_start`, `*_end`); an unknown year is an error
-(rules.check_year), never a carried value.
+Each phase-out range is one parameter file whose yearly value is [start, end]; an unknown
+year is an error (rules.check_year), never a carried value.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from form8606 import rules
 class Range:
     """A modified-AGI phase-out: the full amount at or below `start`, nothing at or above `end`."""
 
-    name: str  # the parameter files' common prefix, e.g. "roth_phaseout_single"
+    name: str  # the parameter file, e.g. "roth_phaseout_single"
     start: Decimal
     end: Decimal
     source: str  # the sources of both ends for the year
@@ -38,9 +38,8 @@ def source(name: str, year: int) -> str:
 
 
 def phaseout(name: str, year: int) -> Range:
-    start, end = f"{name}_start", f"{name}_end"
-    sources = dict.fromkeys((source(start, year), source(end, year)))  # one when both agree
-    return Range(name, value(start, year), value(end, year), "; ".join(sources))
+    start, end = value(name, year)
+    return Range(name, start, end, source(name, year))
 
 
 @dataclass(frozen=True)

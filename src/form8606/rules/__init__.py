@@ -36,6 +36,9 @@ class Parameter:
 
 
 def _convert(value: object) -> object:
+    """Whole-dollar figures become Decimal; a [start, end] range becomes a pair of them."""
+    if isinstance(value, list):
+        return tuple(_convert(v) for v in value)
     if isinstance(value, int) and not isinstance(value, bool):
         return Decimal(value)
     return value
