@@ -183,3 +183,16 @@ def test_failures_are_decimal_exact():
     (failure,) = failures(BACKDOOR + CONVERSION + form_5498(box1=6999.99, box5=0))
     assert "6,999.99 on the Form 5498 != 7,000.00 in the ledger (0.01 less on the form)" in failure
     assert Decimal("0.01")
+
+
+def test_documents_of_years_the_opening_sums_up_are_not_reconciled():
+    opening = '[[opening]]\nwho = "you"\nyear = 2024\ntraditional_basis = 7000\n'
+    old = (form_5498(year=2024, box1=7000, box5=7000)
+           + form_1099r(year=2024, box1=100, box7="7", ira_sep_simple=True, converted=0, mode="check"))
+    body = opening + old + CONVERSION + year_end(0)
+    assert failures(body, OLD) == ()
+    _, doc = expand(ledger_of(body, OLD))
+    (box,) = doc.boxes
+    assert box.text() == "not reconciled: the [[opening]] of you sums up the years through 2024"
+    (check,) = doc.checks
+    assert check.ok and "opening" in check.entry

@@ -51,6 +51,8 @@ class Box:
 
     def text(self) -> str:
         listed = "; ".join(self.entries) or "none"
+        if self.box == "*":
+            return f"not reconciled: {self.skipped}"
         if self.expected is None:
             return f"box {self.box} ({self.what}): {_m(self.printed)}, not reconciled: {self.skipped}"
         if self.ok:
@@ -72,9 +74,14 @@ def reconcile_5498(ledger: Ledger, origin: Callable[[object], Translation | None
     groups: dict[tuple[str, int, str], list] = defaultdict(list)
     for doc in ledger.form_5498:
         groups[(doc.who, doc.year, "traditional" if doc.kind in TRADITIONAL_KINDS else "roth")].append(doc)
+    opened = {o.who: o.year for o in ledger.opening}
     out = []
     for (who, year, side), docs in sorted(groups.items(), key=lambda kv: (kv[0][0] != "you", kv[0][1], kv[0][2] != "traditional")):
         label = group_label(ledger.source, "form_5498", docs)
+        if who in opened and year <= opened[who]:  # the opening sums those years up: no entries to compare
+            out.append(Box(who, year, "*", side, label, ZERO, None, "every box", (), f"the [[opening]] of {who} "
+                           f"sums up the years through {opened[who]}"))
+            continue
         total = lambda box: sum((getattr(d, f"box{box}") for d in docs), ZERO)  # noqa: E731
         ctx = _Ctx(ledger, who, year, rename)
         boxes = [("1", ctx.contributions("traditional"))] if side == "traditional" else [
@@ -134,8 +141,8 @@ class _Ctx:
             if early:
                 entries.append(f"plus {_m(early)} outstanding on December 31, {self.year - 1}")
         for r in self.mine("plan_rollover"):
-            if r.to != side or r.tax_year != self.year:
-                continue
+            if r.to != side or r.tax_year != self.year or (side == "roth" and not r.designated_roth_basis):
+                continue  # a plan's pre-tax and after-tax money rolled into a Roth IRA is box 3
             if r.designated_roth_basis:
                 t = origin(r)
                 if t is None:
@@ -193,9 +200,13 @@ def match_events(ledger: Ledger, translations: Iterable[Translation]) -> tuple[l
     for kind in ("conversion", "distribution", "plan_rollover", "recharacterization", "returned_contribution"):
         for e in ledger.entries(kind):
             free[money_key(kind, e)].append((kind, e))
+    opened = {o.who: o.year for o in ledger.opening}
     doubles, checks = [], []
     for t in translations:
         for d in t.events:
+            if t.doc.mode == "check" and d.entry.who in opened and d.entry.tax_year <= opened[d.entry.who]:
+                checks.append(Match(t, d, f"nothing: the [[opening]] sums up {d.entry.tax_year}"))
+                continue
             found = free.get(money_key(d.kind, d.entry), [])
             same = [(k, e) for k, e in found if parts(k, e) == parts(d.kind, d.entry)]
             pick = (same or found)[:1]

@@ -19,7 +19,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from importlib import resources
-from pathlib import Path
 
 import jinja2
 
@@ -32,7 +31,6 @@ AUDIENCES = ("client", "preparer")
 TEMPLATES = {"html": "worksheet.html.j2", "md": "worksheet.md.j2", "text": "worksheet.txt.j2"}
 FORMATS = tuple(TEMPLATES)
 TEXT_WIDTH = 80
-REPO_TEMPLATES = Path(__file__).resolve().parents[3] / "templates"  # a checkout's top-level templates/
 
 
 # ---------------------------------------------------------------------------------------------
@@ -238,18 +236,12 @@ def render_text(result: Result, forms: FormResult | Sequence[FormResult] | None 
 
 
 def template_source(name: str) -> str:
-    """The text of template `name`: the installed package data form8606/templates first, then a
-    checkout's top-level templates/ directory (the only place templates are read from)."""
-    try:
-        packaged = resources.files("form8606.templates").joinpath(name)
-    except ModuleNotFoundError:  # running from a source tree without the package data
-        packaged = None
-    if packaged is not None and packaged.is_file():
-        return packaged.read_text("utf-8")
-    local = REPO_TEMPLATES / name
-    if local.is_file():
-        return local.read_text("utf-8")
-    raise jinja2.TemplateNotFound(name)
+    """The text of template `name`, from the package data form8606.templates (the top-level
+    templates/ directory of a checkout, shipped inside the wheel)."""
+    packaged = resources.files("form8606.templates").joinpath(name)
+    if not packaged.is_file():
+        raise jinja2.TemplateNotFound(name)
+    return packaged.read_text("utf-8")
 
 
 def environment() -> jinja2.Environment:
