@@ -56,7 +56,8 @@ def result(body: str, header: str = YOUNG):
 def same_lines(with_documents: str, by_hand: str, header: str = YOUNG) -> list:
     ours, theirs = result(with_documents, header), result(by_hand, header)
     assert [lines_of(f) for f in ours.forms] == [lines_of(f) for f in theirs.forms]
-    assert [(f.person, f.year, f.required) for f in ours.forms] == [(f.person, f.year, f.required) for f in theirs.forms]
+    heads = lambda r: [(f.person, f.year, f.required) for f in r.forms]  # noqa: E731
+    assert heads(ours) == heads(theirs)
     assert [f.roth_basis for f in ours.forms] == [f.roth_basis for f in theirs.forms]
     return list(ours.forms)
 
@@ -310,7 +311,8 @@ def test_code_n_recharacterization_in_the_same_year():
     doc = form_1099r(box1=7150, box2a=0, box7="N", to="traditional", amount=7000, date="2025-09-01")
     by_hand = ('[[recharacterization]]\nwho = "you"\ndate = 2025-09-01\nfor_year = 2025\nfrom = "roth"\n'
                'amount = 7000\nmoved = 7150\n')
-    (form,) = same_lines(ROTH_CONTRIBUTION_2025 + doc + year_end(7150), ROTH_CONTRIBUTION_2025 + by_hand + year_end(7150))
+    (form,) = same_lines(ROTH_CONTRIBUTION_2025 + doc + year_end(7150),
+                         ROTH_CONTRIBUTION_2025 + by_hand + year_end(7150))
     assert form.value("1") == 7000
     (line,) = [n for n in form.notes if n.code == "form1040_line4"]
     assert "line 4a: 7,150" in line.message and "statement" in line.message

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from form8606 import rules
@@ -22,12 +22,12 @@ from form8606.documents.reconcile import (
     reconcile_5498,
     roth_code_warning,
 )
-from form8606.documents.translate import Derived, Translation, translate
+from form8606.documents.translate import Translation, translate
 from form8606.errors import Form8606Error, Problem
 from form8606.ledger.checks import run_checks
 from form8606.ledger.model import Ledger, YearEnd
 from form8606.ledger.where import entry_label
-from form8606.money import CENT, ZERO, fmt_money
+from form8606.money import ZERO
 
 
 @dataclass(frozen=True)
@@ -130,15 +130,15 @@ def expand(ledger: Ledger) -> tuple[Ledger, Expansion]:
         add("year_end", y.entry, short(y.documents), {"traditional": "box5"})
         names[f"[[year_end]] ({y.who}, {y.year})"] = f"{short(y.documents)}: box 5"
     expanded = ledger.model_copy(update={kind: (*ledger.entries(kind), *entries) for kind, entries in added.items()})
-    result = Expansion(expanded, tuple(translations), tuple(doubles), tuple(checks), tuple(year_ends), (), (),
-                       names, fields)
+    result = Expansion(expanded, tuple(translations), tuple(doubles), tuple(checks), tuple(year_ends),
+                       names=names, fields=fields)
+    # The derived entries meet the same checks as hand-written ones; the problems name the documents.
     problems = [result.rename_problem(p) for p in run_checks(expanded)]
     if problems:
         raise Form8606Error(problems)
     boxes = reconcile_5498(expanded, lambda e: origin.get(id(e)), result.rename)
     warnings = [(t, w) for t in translations if (w := roth_code_warning(expanded, t))]
-    return expanded, Expansion(expanded, tuple(translations), tuple(doubles), tuple(checks), tuple(year_ends),
-                               tuple(boxes), tuple(warnings), names, fields)
+    return expanded, replace(result, boxes=tuple(boxes), roth_warnings=tuple(warnings))
 
 
 def _year_ends(ledger: Ledger, translations: list[Translation]) -> list[YearEndFrom5498]:
@@ -157,7 +157,3 @@ def _year_ends(ledger: Ledger, translations: list[Translation]) -> list[YearEndF
         entry = YearEnd(who=who, year=year, traditional=value, outstanding_rollovers=late)
         out.append(YearEndFrom5498(who, year, group_label(ledger.source, "form_5498", docs), value, late, entry))
     return out
-
-
-def money(value: Decimal) -> str:
-    return fmt_money(value, CENT)

@@ -47,7 +47,8 @@ def notes_for(exp: Expansion, form: FormResult) -> list[Note]:
             out.append(Note("double_entry", f"{short(d.translation.label)} and {d.entry} look like the same money "
                             f"({d.derived.kind}, {m(e.amount)}); it is counted once. If the entry records the same "
                             "event, set mode = \"check\" on the form (it then only checks the entry) or remove the "
-                            "entry; if they are two events, change nothing but check the amounts."))
+                            "entry; if they are two events, write the form's event by hand too and set mode = "
+                            "\"check\"."))
     for t, message in exp.roth_warnings:
         e = t.events[0].entry
         if (e.who, e.tax_year) == key:

@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
+from form8606 import rules
 from form8606.ages import half_past_59
 from form8606.documents import codes as box7
 from form8606.documents.labels import group_label, short
@@ -24,6 +25,10 @@ TRADITIONAL_KINDS = ("traditional", "sep", "simple")
 
 def _m(value: Decimal) -> str:
     return fmt_money(value, CENT)
+
+
+def _side(kind: str) -> str:
+    return "Roth" if kind == "roth" else kind
 
 
 # ---- Form 5498 ---------------------------------------------------------------------------
@@ -76,11 +81,16 @@ def reconcile_5498(ledger: Ledger, origin: Callable[[object], Translation | None
         groups[(doc.who, doc.year, "traditional" if doc.kind in TRADITIONAL_KINDS else "roth")].append(doc)
     opened = {o.who: o.year for o in ledger.opening}
     out = []
-    for (who, year, side), docs in sorted(groups.items(), key=lambda kv: (kv[0][0] != "you", kv[0][1], kv[0][2] != "traditional")):
+    order = lambda kv: (kv[0][0] != "you", kv[0][1], kv[0][2] != "traditional")  # noqa: E731
+    for (who, year, side), docs in sorted(groups.items(), key=order):
         label = group_label(ledger.source, "form_5498", docs)
         if who in opened and year <= opened[who]:  # the opening sums those years up: no entries to compare
             out.append(Box(who, year, "*", side, label, ZERO, None, "every box", (), f"the [[opening]] of {who} "
                            f"sums up the years through {opened[who]}"))
+            continue
+        if year not in rules.SUPPORTED_YEARS:
+            out.append(Box(who, year, "*", side, label, ZERO, None, "every box", (), f"form8606 supports tax years "
+                           f"{rules.SUPPORTED_YEARS.start}-{rules.SUPPORTED_YEARS.stop - 1}"))
             continue
         total = lambda box: sum((getattr(d, f"box{box}") for d in docs), ZERO)  # noqa: E731
         ctx = _Ctx(ledger, who, year, rename)
@@ -106,7 +116,7 @@ class _Ctx:
 
     def contributions(self, to: str):
         made = [c for c in self.mine("contribution") if c.to == to and c.tax_year == self.year]
-        return (f"{'Roth' if to == 'roth' else to} IRA contributions for {self.year}", sum((c.amount for c in made), ZERO),
+        return (f"{_side(to)} IRA contributions for {self.year}", sum((c.amount for c in made), ZERO),
                 [self.named("contribution", c, c.amount) for c in made], "")
 
     def conversions(self):
@@ -125,11 +135,12 @@ class _Ctx:
     def rollovers_in(self, side: str, origin: Callable[[object], Translation | None]):
         """Rollovers received in the calendar year: 60-day rollovers (less those still outstanding on
         December 31, plus last year's outstanding ones) and plans' direct rollovers."""
-        what = f"rollovers into {'Roth' if side == 'roth' else side} IRAs in {self.year}"
+        what = f"rollovers into {_side(side)} IRAs in {self.year}"
         entries, total = [], ZERO
         for d in self.mine("distribution"):
             t = origin(d)
-            if d.tax_year != self.year or d.from_ != side or not d.rolled_over or (t and t.treatment == box7.IRA_TO_PLAN):
+            into_plan = t is not None and t.treatment == box7.IRA_TO_PLAN  # not an IRA's rollover contribution
+            if d.tax_year != self.year or d.from_ != side or not d.rolled_over or into_plan:
                 continue
             total += d.rolled_over
             entries.append(self.named("distribution", d, d.rolled_over) + " rolled over")
@@ -146,8 +157,8 @@ class _Ctx:
             if r.designated_roth_basis:
                 t = origin(r)
                 if t is None:
-                    return (what, None, [], f"{self.rename(short(entry_label(self.ledger.source, 'plan_rollover', None, r)))} "
-                            "shows only the basis of a designated Roth rollover, not its earnings")
+                    name = self.rename(short(entry_label(self.ledger.source, "plan_rollover", None, r)))
+                    return what, None, [], f"{name} shows the basis of a designated Roth rollover, not its earnings"
                 total += t.doc.box1
                 entries.append(self.named("plan_rollover", r, t.doc.box1))
             else:
@@ -158,7 +169,7 @@ class _Ctx:
     def recharacterized_in(self, side: str):
         """Box 4 is filed by the second IRA's trustee, for the calendar year of the transfer."""
         got = [r for r in self.mine("recharacterization") if r.to == side and r.date.year == self.year]
-        return (f"recharacterizations into {'Roth' if side == 'roth' else side} IRAs in {self.year}", sum((r.moved_amount for r in got), ZERO),
+        return (f"recharacterizations into {_side(side)} IRAs in {self.year}", sum((r.moved_amount for r in got), ZERO),
                 [self.named("recharacterization", r, r.moved_amount) for r in got], "")
 
 
@@ -187,6 +198,7 @@ class Match:
     derived: Derived
     entry: str | None  # the hand-written entry it matched, named
     problem: str = ""  # mode "check": why it failed
+    skipped: str = ""  # mode "check": why it wasn't compared
 
     @property
     def ok(self) -> bool:
@@ -205,7 +217,7 @@ def match_events(ledger: Ledger, translations: Iterable[Translation]) -> tuple[l
     for t in translations:
         for d in t.events:
             if t.doc.mode == "check" and d.entry.who in opened and d.entry.tax_year <= opened[d.entry.who]:
-                checks.append(Match(t, d, f"nothing: the [[opening]] sums up {d.entry.tax_year}"))
+                checks.append(Match(t, d, None, skipped=f"the [[opening]] of {d.entry.who} sums up {d.entry.tax_year}"))
                 continue
             found = free.get(money_key(d.kind, d.entry), [])
             same = [(k, e) for k, e in found if parts(k, e) == parts(d.kind, d.entry)]
@@ -259,18 +271,21 @@ def roth_code_warning(ledger: Ledger, t: Translation) -> str | None:
     under = half is not None and d.date < half
     qualified = period_met and (d.reason in ("death", "disability") or (half is not None and not under))
     code = t.reading.text
-    why_not = (f"the 5-year period that began January 1, {first} ends only on December 31, {first + 4}" if not period_met
-               else f"{d.who} is under 59 1/2 until {half}" if under else "")
+    if not period_met:
+        why_not = f"the 5-year period that began January 1, {first} ends only on December 31, {first + 4}"
+    else:
+        why_not = f"{d.who} is under 59 1/2 until {half}" if under else ""
+    name = short(t.label)
     if code == "Q" and not qualified:
-        return (f"{short(t.label)}: the payer coded it Q (qualified), but by the ledger it is not qualified: {why_not}. "
+        return (f"{name}: the payer coded it Q (qualified), but by the ledger it is not qualified: {why_not}. "
                 "The form follows the ledger (line 19). If the Roth IRAs are older than the ledger knows, set "
                 "`first_roth_year` in [[opening]]; check `birth_date`")
     if code == "J" and not under and half is not None:
-        return (f"{short(t.label)}: the payer coded it J (early, under 59 1/2), but by the ledger {d.who} was 59 1/2 on "
+        return (f"{name}: the payer coded it J (early, under 59 1/2), but by the ledger {d.who} was 59 1/2 on "
                 f"{half}{' and the distribution is qualified' if qualified else ''}. The form follows the ledger; "
                 "check `birth_date` and the form's `date`")
     if code == "T" and under and d.reason is None:
-        return (f"{short(t.label)}: the payer coded it T (an exception applies: 59 1/2, death or disability), but by "
+        return (f"{name}: the payer coded it T (an exception applies: 59 1/2, death or disability), but by "
                 f"the ledger {d.who} is under 59 1/2 until {half} and the form gives no `reason`. The form follows the "
                 "ledger; add reason = \"disability\" (or \"first_home\") if that is the exception")
     return None

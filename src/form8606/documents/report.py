@@ -64,8 +64,12 @@ def _form_1099r(exp: Expansion, t: Translation) -> list[str]:
     if d.mode == "events":
         rows += _wrap("mode \"events\": it stands for" + ("" if t.events else " no event"), 2)
         for e in t.events:
-            when = "" if d.date else " (no `date`: December 31 for ordering)" if e.entry.date.month == 12 \
-                and e.entry.date.day == 31 else " (no `date`: the day before 59 1/2, as the code says)"
+            if d.date:
+                when = ""
+            elif (e.entry.date.month, e.entry.date.day) == (12, 31):
+                when = " (no `date`: December 31, for ordering)"
+            else:
+                when = " (no `date`: the day before 59 1/2, as the code says)"
             twin = doubles.get(id(e))
             rows += _wrap(f"[[{e.kind}]] ({e.entry.who}, {e.entry.date}){when}: {e.what}", 4)
             if twin:
@@ -75,7 +79,10 @@ def _form_1099r(exp: Expansion, t: Translation) -> list[str]:
         rows += _wrap("mode \"check\": the ledger lists the events by hand; the form checks them", 2)
         for c in exp.checks:
             if c.translation is t:
-                rows += _wrap(f"ok: {c.derived.what} = {c.entry}" if c.ok else f"DIFFERS: {c.problem}", 4)
+                if c.skipped:
+                    rows += _wrap(f"not checked: {c.derived.what}: {c.skipped}", 4)
+                else:
+                    rows += _wrap(f"ok: {c.derived.what} = {c.entry}" if c.ok else f"DIFFERS: {c.problem}", 4)
     for remark in t.remarks:
         rows += _wrap(f"note: {remark}", 2)
     for tt, warning in exp.roth_warnings:

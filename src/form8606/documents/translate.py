@@ -114,8 +114,8 @@ def _given(doc: Form1099R, name: str) -> bool:
 
 def _misplaced_answers(doc: Form1099R, reading: box7.Reading, where: str) -> list[Problem]:
     allowed = ALLOWED[reading.treatment]
-    return [Problem(where, f"`{name}` does not apply to box 7 code \"{reading.text}\" ({box7.describe(reading.codes)}); "
-                    "remove it, or check box 7", name)
+    code = f"box 7 code \"{reading.text}\" ({box7.describe(reading.codes)})"
+    return [Problem(where, f"`{name}` does not apply to {code}; remove it, or check box 7", name)
             for name in ANSWERS if _given(doc, name) and name not in allowed]
 
 
@@ -147,10 +147,9 @@ def _make(model, where: str, names: dict[str, str], **values):
     try:
         return model(**values)
     except ValidationError as exc:
-        raise Form8606Error([
-            Problem(where, err["msg"].removeprefix("Value error, "), names.get(str(err["loc"][-1]) if err["loc"] else "", None))
-            for err in exc.errors()
-        ]) from None
+        raise Form8606Error([Problem(where, err["msg"].removeprefix("Value error, "),
+                                     names.get(str(err["loc"][-1])) if err["loc"] else None)
+                             for err in exc.errors()]) from None
 
 
 def _ira(ledger: Ledger, doc: Form1099R, reading: box7.Reading, where: str):
@@ -300,8 +299,9 @@ def _recharacterization(ledger: Ledger, doc: Form1099R, reading: box7.Reading, w
                  for_year=_code_year(doc, reading, where, fixed=True),
                  **{"from": "roth" if doc.to == "traditional" else "traditional"}, amount=doc.amount, moved=doc.box1,
                  deducted=doc.deducted, contribution_date=doc.contribution_date)
-    return [Derived("recharacterization", rech, f"recharacterized {rech.for_year} contribution: {_m(doc.amount)} "
-                    f"moved from the {_account(rech.from_)} to the {_account(rech.to)} ({_m(doc.box1)} with earnings)", names)], []
+    what = (f"recharacterized {rech.for_year} contribution: {_m(doc.amount)} moved from the {_account(rech.from_)} "
+            f"to the {_account(rech.to)} ({_m(doc.box1)} with earnings)")
+    return [Derived("recharacterization", rech, what, names)], []
 
 
 def _returned(ledger: Ledger, doc: Form1099R, reading: box7.Reading, where: str):
