@@ -3,6 +3,7 @@ and PDFium, Chromium's engine), the field maps, and the file-writing rules."""
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import stat
@@ -335,3 +336,25 @@ def test_batch_names_by_ledger_stem_and_skips_a_bad_ledger(tmp_path, ledger_2023
         "okafor-f8606-2023-you.html", "okafor-f8606-2023-you.pdf", "rivera-f8606-2023-you.html",
         "rivera-f8606-2023-you.pdf"]
     assert "broken.toml" in result.stderr and "1 of 3 ledgers had errors" in result.stderr
+
+
+PDFJS = Path(__file__).resolve().parent / "pdfjs"
+
+
+@pytest.mark.parametrize("year", SHIPPED)
+@pytest.mark.parametrize("flatten", [False, True])
+def test_pdfjs_firefoxs_viewer_draws_the_values(year, flatten, tmp_path):
+    """PDF.js (.ci/run installs it with npm into tests/pdfjs) must show the filled values."""
+    assert (PDFJS / "node_modules" / "pdfjs-dist").is_dir(), "run: (cd tests/pdfjs && npm ci)"
+    template = Template.load(year)
+    box = template.boxes[template.fmap.fields["6"]].rect
+
+    def ink(data: bytes) -> int:
+        path = tmp_path / "f.pdf"
+        path.write_bytes(data)
+        out = subprocess.run(["node", str(PDFJS / "ink.mjs"), str(path), *map(str, box)], capture_output=True,
+                             text=True, check=True)
+        return json.loads(out.stdout.strip().splitlines()[-1])["dark"]
+
+    assert ink(template.data) == 0
+    assert ink(template.fill(form_for(year), flatten=flatten)) > 50
