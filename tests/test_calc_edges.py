@@ -78,3 +78,29 @@ def test_whole_dollars_must_be_a_boolean():
 
     with pytest.raises(Form8606Error, match="whole_dollars"):
         load_text('version = 1\n[people.you]\nname = "A"\n[options]\nwhole_dollars = "yes"\n')
+
+
+def test_contributions_over_the_limit_are_warned_with_the_catch_up_by_age():
+    body = """
+        [[contribution]]
+        who = "you"
+        date = 2023-03-01
+        to = "traditional"
+        amount = 4000
+        [[contribution]]
+        who = "you"
+        date = 2024-02-01
+        for_year = 2023
+        to = "roth"
+        amount = 3000
+    """
+    # 2023 limit 6,500 (Notice 2022-55), 7,500 at 50 or older by December 31.
+    (form,) = forms_of(body)
+    assert [n.code for n in form.warnings] == ["limit_unknown_age"]
+    young = 'version = 1\n[people.you]\nname = "Y"\nbirth_date = 1990-01-01\n'
+    (form,) = forms_of(body, young)
+    (warning,) = form.warnings
+    assert warning.code == "over_limit" and "exceed the 6,500.00 limit" in warning.message and "by 500.00" in warning.message
+    fifty = 'version = 1\n[people.you]\nname = "F"\nbirth_date = 1973-12-31\n'  # 50 on December 31, 2023
+    (form,) = forms_of(body, fifty)
+    assert form.warnings == ()
