@@ -189,3 +189,22 @@ amount = 3000
     (msg,) = problems(HEADER + body)
     assert "field `contribution_date`" in msg and "both before and after" in msg
     load_text(HEADER + body + "contribution_date = 2026-02-01\n")
+
+
+def test_both_peoples_missing_year_end_are_reported_together(problems_of):
+    from tests.conftest import SPOUSE
+
+    body = """
+        [[contribution]]
+        who = "{who}"
+        date = 2025-01-10
+        to = "traditional"
+        amount = 7000
+        [[conversion]]
+        who = "{who}"
+        date = 2025-01-17
+        amount = 5000
+    """
+    msgs = problems_of(body.format(who="you") + body.format(who="spouse"), HEADER + SPOUSE)
+    assert len(msgs) == 2
+    assert "you 2025" in msgs[0] and "spouse 2025" in msgs[1] and all("[[year_end]]" in m for m in msgs)

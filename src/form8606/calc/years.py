@@ -20,6 +20,7 @@ from form8606.calc.part2 import part2
 from form8606.calc.part3 import RothState, part3
 from form8606.calc.result import FormResult, Result, ordered
 from form8606.calc.roth import Layers
+from form8606.errors import Form8606Error
 from form8606.ledger.checks import EVENT_KINDS
 from form8606.ledger.model import Ledger, Opening
 from form8606.money import CENT, DOLLAR, ZERO, fmt_money, round_to
@@ -44,9 +45,24 @@ def compute(ledger: Ledger, whole_dollars: bool | None = None) -> Result:
     whole = ledger.options.whole_dollars if whole_dollars is None else whole_dollars
     unit = DOLLAR if whole else CENT
     with doc.naming():
-        forms = tuple(form for who in PEOPLE if who in ledger.people for form in person_forms(ledger, who, unit))
+        forms = tuple(form for forms in _each_person(ledger, unit) for form in forms)
     forms = documents.annotate(doc, forms)
     return Result(ledger.source, forms, tuple(check_assertions(ledger, forms)) + doc.failures)
+
+
+def _each_person(ledger: Ledger, unit: Decimal) -> list[list[FormResult]]:
+    """Each person's forms; a person whose history can't be computed stops there, and the
+    problems of both people are reported together."""
+    out, problems = [], []
+    for who in PEOPLE:
+        if who in ledger.people:
+            try:
+                out.append(person_forms(ledger, who, unit))
+            except Form8606Error as exc:
+                problems += exc.problems
+    if problems:
+        raise Form8606Error(problems)
+    return out
 
 
 def event_years(ledger: Ledger, who: str) -> list[int]:
