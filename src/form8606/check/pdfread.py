@@ -31,7 +31,7 @@ from form8606.pdf.fieldmap import (
 
 MAX_BYTES = 64 * 1024 * 1024
 MAX_PAGES = 2000
-TIMEOUT = float(os.environ.get("FORM8606_PDF_TIMEOUT", "30"))  # seconds
+TIMEOUT = int(os.environ.get("FORM8606_PDF_TIMEOUT", "30"))  # seconds
 MEMORY = 1024 * 1024 * 1024  # bytes of address space for the reading process
 SSN = re.compile(r"\b\d{3}-\d{2}-\d{4}\b")
 

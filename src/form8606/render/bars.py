@@ -32,8 +32,8 @@ class Segment:
     label: str
     amount: str | None
     glyph: str
-    x: float  # SVG user units
-    width: float
+    x: Decimal  # SVG user units (drawing geometry, exact like everything else)
+    width: Decimal
 
 
 @dataclass(frozen=True)
@@ -52,20 +52,20 @@ def bar(title: str, parts: Sequence[Part], scale: Decimal, rest: tuple[str, str]
     shown = [p for p in parts if p.value > 0]
     if scale <= 0 or not shown:
         return Bar(title, (), "[" + " " * TEXT_WIDTH + "]")
-    shares = [min(float(p.value / scale), 1.0) for p in shown]
-    left = 1.0 - sum(shares)
+    shares = [min(p.value / scale, Decimal(1)) for p in shown]
+    left = 1 - sum(shares)
     if rest is not None and left * VIEW_WIDTH >= MIN_VISIBLE / 2:
         shown.append(Part(rest[0], rest[1], None, Decimal(0)))
         shares.append(left)
     widths = _visible([s * VIEW_WIDTH for s in shares], VIEW_WIDTH)
-    segments, x = [], 0.0
+    segments, x = [], Decimal(0)
     for part, width in zip(shown, widths):
         segments.append(Segment(part.key, part.label, part.amount, GLYPHS[part.key], round(x, 1), round(width, 1)))
         x += width
     return Bar(title, tuple(segments), _text(shares, [GLYPHS[p.key] for p in shown]))
 
 
-def _visible(widths: list[float], total: float) -> list[float]:
+def _visible(widths: list[Decimal], total: int) -> list[Decimal]:
     """Widen tiny segments so every one shows; take the difference from the widest."""
     out = [max(w, MIN_VISIBLE) for w in widths]
     excess = sum(out) - max(total, sum(widths))
@@ -75,7 +75,7 @@ def _visible(widths: list[float], total: float) -> list[float]:
     return out
 
 
-def _text(shares: list[float], glyphs: list[str]) -> str:
+def _text(shares: list[Decimal], glyphs: list[str]) -> str:
     counts = [max(1, round(s * TEXT_WIDTH)) for s in shares]
     over = sum(counts) - TEXT_WIDTH
     if over > 0:
