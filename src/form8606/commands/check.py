@@ -28,9 +28,11 @@ from form8606.render.jsonout import dumps
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @reports_errors
 def check(ledger: str, against: Path, year: int | None, person: str | None, tolerance: int, fmt: str) -> None:
-    """Compare another program's Form 8606 (FILE given with --against) with LEDGER.
+    """Compare another program's Form 8606 with LEDGER, line by line.
 
-    Exits 0 when every line agrees, 1 when a line differs, 2 when an input can't be read.
+    The form (--against FILE) is a filled official PDF, a whole return printed to PDF, the JSON
+    of `compute --format json`, or a line,amount CSV. Every line that differs gets its likely
+    cause. Exits 0 when every line agrees, 1 when a line differs, 2 when an input can't be read.
     """
     if year is not None:
         rules.check_year(year)
