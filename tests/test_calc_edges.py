@@ -104,3 +104,46 @@ def test_contributions_over_the_limit_are_warned_with_the_catch_up_by_age():
     fifty = 'version = 1\n[people.you]\nname = "F"\nbirth_date = 1973-12-31\n'  # 50 on December 31, 2023
     (form,) = forms_of(body, fifty)
     assert form.warnings == ()
+
+
+def test_converting_all_with_only_earlier_basis_skips_part_1():
+    # A 2024 contribution made in January 2025, converted with its interest in 2025; no
+    # traditional IRA money left on December 31, 2025: Part I is not completed (its heading:
+    # "converted part, but not all"), line 17 is the basis (line 2) (instructions, line 17).
+    forms = forms_of("""
+        [[contribution]]
+        who = "you"
+        date = 2025-01-06
+        for_year = 2024
+        to = "traditional"
+        amount = 7000
+        [[conversion]]
+        who = "you"
+        date = 2025-01-13
+        amount = 7000.50
+        [[year_end]]
+        who = "you"
+        year = 2025
+        traditional = 0
+    """)
+    f2024, f2025 = forms
+    assert lines_of(f2024) == money_lines(l1=7000, l2=0, l3=7000, l14=7000)
+    assert lines_of(f2025) == money_lines(l16=7001, l17=7000, l18=1)
+    assert f2025.required and f2025.basis_end == 0
+
+
+def test_check_explains_extra_part_1_lines_from_other_software(tmp_path):
+    from click.testing import CliRunner
+
+    from form8606.cli import main
+
+    ledger = tmp_path / "l.toml"
+    ledger.write_text('version = 1\n[people.you]\nname = "A"\n[[contribution]]\nwho = "you"\ndate = 2025-01-06\n'
+                      'for_year = 2024\nto = "traditional"\namount = 7000\n[[conversion]]\nwho = "you"\n'
+                      'date = 2025-01-13\namount = 7000\n[[year_end]]\nwho = "you"\nyear = 2025\ntraditional = 0\n')
+    theirs = tmp_path / "t.csv"  # as much software fills it: Part I completed anyway
+    theirs.write_text("2,7000\n3,7000\n6,0\n8,7000\n9,7000\n10,1.000\n11,7000\n13,7000\n14,0\n16,7000\n17,7000\n18,0\n")
+    out = CliRunner().invoke(main, ["check", str(ledger), "--against", str(theirs), "--year", "2025"])
+    assert out.exit_code == 1
+    assert "line 2 missing" in out.stdout and "Part I is not to be completed this year" in out.stdout
+    assert "line 18" not in out.stdout.split("line 2 missing")[1].split("\n  line ")[0]

@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from form8606.calc.facts import YearFacts
 from form8606.calc.result import FormResult
-from form8606.lines import RATIO_LINE
+from form8606.lines import PART1, RATIO_LINE
 from form8606.money import ZERO, fmt_money
 
 
@@ -179,8 +179,20 @@ CATALOGUE: dict[str, list[Callable[[Context], str | None]]] = {
 }
 
 
+def part1_not_required(line: str, c: Context) -> str | None:
+    """Form 8606, Part I heading: complete Part I only for nondeductible contributions of the
+    year, distributions with basis, or a conversion of part (not all) of the traditional IRAs."""
+    if c.ours is None or line not in PART1 or any(label in c.ours.lines for label in PART1):
+        return None
+    return ("Part I is not to be completed this year (Form 8606, Part I heading: no nondeductible contribution for "
+            "the year, no distribution with basis, and no conversion of only part of the traditional IRAs); their "
+            "Part I figures are extra, and harmless when lines 16-18 agree")
+
+
 def likely_causes(line: str, c: Context, differing: set[str]) -> list[str]:
     causes = [text for cause in CATALOGUE.get(line, []) if (text := cause(c))]
+    if (extra := part1_not_required(line, c)) is not None:
+        return [extra]
     upstream = [d for d in DEPENDS.get(line, ()) if d in differing]
     if upstream:
         causes.append(f"follows from line{'s' if len(upstream) > 1 else ''} {', '.join(upstream)}")
