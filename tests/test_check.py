@@ -177,3 +177,23 @@ def test_assert_entries_share_the_engine_and_the_causes(tmp_path):
     assert result.exit_code == 1
     assert "line 2: expected 12,000 != computed 15,500 (3,500 too much); likely cause: their line 2 (12,000) is " \
            "not the 2021 line 14 (15,500)" in result.stderr
+
+
+def test_pdf_flattened_by_another_tool_into_form_xobjects(tmp_path):
+    """pypdf, qpdf and Acrobat flatten by drawing each value in a form XObject placed on the
+    page: the figures must be read at their placed positions."""
+    template = Template.load(2022)
+    form = form_of(HISTORY, 2022)
+    writer = PdfWriter(clone_from=BytesIO(template.fill(form)))
+    values = template.values(form)
+    writer._root_object["/AcroForm"].pop(NameObject("/XFA"), None)
+    for page in writer.pages:
+        writer.update_page_form_field_values(page, values, auto_regenerate=False, flatten=True)
+    writer.remove_annotations(subtypes="/Widget")
+    del writer._root_object[NameObject("/AcroForm")]
+    theirs = tmp_path / "flat.pdf"
+    writer.write(theirs)
+    result = run("check", HISTORY, "--against", theirs, "--format", "json")
+    assert result.exit_code == 0, result.output
+    (checked,) = json_check(result)
+    assert {line["line"]: line["theirs"] for line in checked["lines"]} == {k: v.value for k, v in form.lines.items()}

@@ -10,6 +10,7 @@ ZERO = Decimal(0)
 CENT = Decimal("0.01")
 DOLLAR = Decimal(1)
 
+LARGEST = Decimal(10) ** 12
 _AMOUNT_TEXT = re.compile(r"^\$?\s*(\d{1,3}(,\d{3})+|\d+)(\.\d{1,2})?$")
 
 
@@ -46,6 +47,8 @@ def parse_amount(value: object) -> Decimal:
         raise ValueError(f"expected an amount, got {type(value).__name__}")
     if amount < 0:
         raise ValueError(f"{value} is negative; amounts are never negative")
+    if amount >= LARGEST:
+        raise ValueError(f"{value} is too large for an IRA amount (at most 999,999,999,999.99)")
     return amount
 
 

@@ -62,8 +62,8 @@ def totals(f: YearFacts, where: str) -> Totals:
 
 def line6_exact(f: YearFacts, where: str) -> Decimal:
     if f.year_end is None:
-        raise Form8606Error(Problem(where, f"Form 8606 line 6 needs the value of all of {f.who}'s traditional, SEP and "
-                                    f"SIMPLE IRAs on December 31, {f.year}; add [[year_end]] who = \"{f.who}\", "
+        raise Form8606Error(Problem(where, f"Form 8606 line 6 needs the value of all traditional, SEP and SIMPLE IRAs "
+                                    f"of \"{f.who}\" on December 31, {f.year}; add [[year_end]] who = \"{f.who}\", "
                                     f"year = {f.year}, traditional = ... (Form 5498 box 5)"))
     end = f.year_end[0]
     return end.traditional + end.outstanding_rollovers + sum((a.amount for a in f.line6_adjustments), ZERO)

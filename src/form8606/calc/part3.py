@@ -149,7 +149,8 @@ def _recapture(when: dt.date, taken: Withdrawal) -> Decimal:
 def _earnings_note(d: _Dist, taken: Withdrawal, book: Book) -> None:
     if taken.earnings <= 0 or d.qualified:
         return
+    covered = " unless the first-time homebuyer amount (line 20) covers it" if d.entry.reason == "first_home" else ""
     book.note("roth_earnings_withdrawn", f"{d.source}: {book.money(taken.earnings)} of it is beyond the Roth basis the "
-              "ledger knows, so it counts as earnings (taxable, line 25a). That is right when the account grew; if "
+              f"ledger knows, so it counts as earnings (taxable, line 25a{covered}). That is right when the account grew; if "
               "the ledger lacks an earlier Roth contribution or conversion, record it in [[opening]] as "
               "`roth_contribution_basis` or `roth_conversions`.")

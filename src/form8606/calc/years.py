@@ -184,6 +184,7 @@ def _limit_notes(ledger: Ledger, f: YearFacts, book: Book) -> None:
                   f"unless {ledger.people[f.who].name} was 50 or older at the end of {f.year}; add birth_date to "
                   f"[people.{f.who}]")
         return
-    book.note("over_limit", f"{f.year} IRA contributions of {m(total)} exceed the {m(limit)} limit "
+    age = "" if born else f" ({m(year.ira_limit + year.ira_catch_up)} at 50 or older; no birth_date is given)"
+    book.note("over_limit", f"{f.year} IRA contributions of {m(total)} exceed the {m(limit)} limit{age} "
               f"({rules.parameter('ira_limit').sources[f.year]}) by {m(total - limit)}; the excess draws a 6% "
               "excise tax each year until it is withdrawn (Form 5329 Part III)")

@@ -127,8 +127,9 @@ def line6_parts(c: Context) -> str | None:
                 "money in transit on December 31 counts (instructions, line 6)")
     for adj in c.facts.line6_adjustments:
         if -gap == adj.amount:
-            return (f"their line 6 misses the recharacterization after December 31 ({adj.source}); line 6 takes "
-                    "recharacterizations made after the year into account (instructions, line 6)")
+            return (f"their line 6 misses the {m(abs(adj.amount))} moved by the recharacterization after December 31 "
+                    f"({adj.source}); line 6 takes recharacterizations made after the year into account "
+                    "(instructions, line 6)")
     if gap < 0:
         return (f"their line 6 is {m(-gap)} lower than the December 31 value of all traditional, SEP and SIMPLE IRAs "
                 f"({source}); a SEP or SIMPLE IRA, an outstanding rollover or a recharacterization may be missing")

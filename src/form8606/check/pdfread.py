@@ -33,6 +33,7 @@ MAX_BYTES = 64 * 1024 * 1024
 MAX_PAGES = 2000
 TIMEOUT = int(os.environ.get("FORM8606_PDF_TIMEOUT", "30"))  # seconds
 MEMORY = 1024 * 1024 * 1024  # bytes of address space for the reading process
+MIN_LABELS = 10  # page 1 of Form 8606 prints line numbers 1-14 beside its boxes
 SSN = re.compile(r"\b\d{3}-\d{2}-\d{4}\b")
 
 
@@ -97,8 +98,8 @@ def _from_pages(reader, source: str) -> list[TheirForm]:
     pages = [page_texts(page, n) for n, page in enumerate(reader.pages)]
     forms = []
     for n, texts in enumerate(pages):
-        if not is_form_8606(texts):
-            continue
+        if not is_form_8606(texts) or len(line_labels(texts)) < MIN_LABELS:
+            continue  # not the form itself (its instructions carry the title too)
         found = YEAR.search(" ".join(t.text for t in texts))
         numbers = [n]
         if n + 1 < len(pages) and _is_page_2(pages[n + 1]):

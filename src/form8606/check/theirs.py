@@ -47,12 +47,33 @@ def parse_figure(text: str, label: str) -> Decimal | None:
 def from_json(text: str, source: str) -> list[TheirForm]:
     try:
         forms = json.loads(text, parse_float=Decimal)["forms"]
-        return [TheirForm(f"{source}, form {n}", f.get("year"),
-                          {str(k): Decimal(str(v)) for k, v in f["lines"].items() if v is not None and str(k) in LINE_LABELS},
-                          person=f.get("person") if f.get("person") in ("you", "spouse") else None)
-                for n, f in enumerate(forms, start=1)]
-    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        if not isinstance(forms, list):
+            raise TypeError("`forms` is not a list")
+    except (ValueError, KeyError, TypeError) as exc:
         raise Form8606Error(f"{source}: not the JSON of `form8606 compute --format json` ({exc})") from None
+    return [_json_form(f, f"{source}, form {n}") for n, f in enumerate(forms, start=1)]
+
+
+def _json_form(f: object, where: str) -> TheirForm:
+    if not isinstance(f, dict) or not isinstance(f.get("lines"), dict):
+        raise Form8606Error(f"{where}: expected an object with \"lines\"")
+    year, person = f.get("year"), f.get("person")
+    if year is not None and (not isinstance(year, int) or isinstance(year, bool)):
+        raise Form8606Error(f"{where}: \"year\" must be a whole number, not {year!r}")
+    if person not in (None, "you", "spouse"):
+        raise Form8606Error(f"{where}: \"person\" must be \"you\" or \"spouse\", not {person!r}")
+    lines = {}
+    for label, value in f["lines"].items():
+        if str(label) not in LINE_LABELS:
+            raise Form8606Error(f"{where}: \"{label}\" is not a Form 8606 line")
+        if value is None:
+            continue
+        if isinstance(value, bool) or not isinstance(value, int | Decimal | str):
+            raise Form8606Error(f"{where}: line {label}: {value!r} is not a number")
+        figure = parse_figure(str(value), str(label))
+        if figure is not None:
+            lines[str(label)] = figure
+    return TheirForm(where, year, lines, person=person)
 
 
 def from_csv(text: str, source: str) -> list[TheirForm]:

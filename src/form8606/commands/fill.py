@@ -48,13 +48,17 @@ def fill(ledgers: tuple[Path, ...], year: int | None, person: str | None, outdir
     if custom and year is not None and custom.fmap.year != year:
         raise Form8606Error(f"{form_pdf} is the form for {custom.fmap.year}, not {year}")
     batch = len(ledgers) > 1
-    failed = 0
+    failed = unfilled = 0
     with _progress(ledgers, batch) as items:
         for path in items:
             try:
-                for written in fill_ledger(path, year, person, outdir, flatten, force, custom, batch,
-                                           audience if worksheet else None):
-                    click.echo(written)
+                written, missing = fill_ledger(path, year, person, outdir, flatten, force, custom, batch,
+                                               audience if worksheet else None)
+                for target in written:
+                    click.echo(target)
+                for message in missing:
+                    click.echo(f"error: {message}", err=True)
+                unfilled += len(missing)
             except Form8606Error as exc:
                 if not batch:
                     raise
@@ -64,21 +68,31 @@ def fill(ledgers: tuple[Path, ...], year: int | None, person: str | None, outdir
                                err=True)
     if failed:
         click.echo(f"{failed} of {len(ledgers)} ledgers had errors and were skipped", err=True)
+    if failed or unfilled:
         sys.exit(EXIT_DIFFERS)
 
 
 def fill_ledger(path: Path, year: int | None, person: str | None, outdir: Path, flatten: bool, force: bool,
-                custom: Template | None, batch: bool, audience: str | None) -> list[Path]:
+                custom: Template | None, batch: bool, audience: str | None) -> tuple[list[Path], list[str]]:
     """Fill every required form of one ledger (and its worksheet, for an `audience`); check
-    all targets before writing any."""
-    result = compute(load_ledger(path))
+    all targets before writing any. Returns the paths written and the years whose official
+    form is not at hand (refused outright when no form at all can be filled)."""
+    # The form's amount boxes take whole dollars (Form 8606 instructions; IRS rounding).
+    result = compute(load_ledger(path), whole_dollars=True)
     forms = [f for f in result.select(year, person) if f.required]
     if not forms:
         when = f" for {year}" if year else ""
         click.echo(f"{path}: nobody must file Form 8606{when}; nothing written", err=True)
-        return []
-    jobs = [(form, outdir / _name(path, form, batch)) for form in forms]
-    templates = {form.year: _template(form.year, custom, path) for form, _ in jobs}
+        return [], []
+    templates, missing = {}, {}
+    for form in forms:
+        try:
+            templates[form.year] = _template(form.year, custom)
+        except Form8606Error as exc:
+            missing[form.year] = f"{path}: {exc}"
+    if not templates:
+        raise Form8606Error(list(missing.values())[0])
+    jobs = [(form, outdir / _name(path, form, batch)) for form in forms if form.year in templates]
     for _, target in jobs:
         check_writable(target, force)
         if audience:
@@ -91,16 +105,13 @@ def fill_ledger(path: Path, year: int | None, person: str | None, outdir: Path, 
             page = render_html(result, form, audience).encode("utf-8")
             write_atomic(target.with_suffix(".html"), page, force=force, private=audience == "preparer" and bool(form.ssn))
             written.append(target.with_suffix(".html"))
-    return written
+    return written, list(missing.values())
 
 
-def _template(year: int, custom: Template | None, path: Path) -> Template:
+def _template(year: int, custom: Template | None) -> Template:
     if custom is not None and custom.fmap.year == year:
         return custom
-    try:
-        return Template.load(year)
-    except Form8606Error as exc:
-        raise Form8606Error(f"{path}: {exc} (or pass --year to fill the other years)") from None
+    return Template.load(year)
 
 
 def _name(path: Path, form: FormResult, batch: bool) -> str:

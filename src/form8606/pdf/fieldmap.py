@@ -28,6 +28,7 @@ from pypdf import PdfReader
 
 from form8606.errors import Form8606Error
 from form8606.lines import LINE_LABELS
+from form8606.pdf.text import Text, page_texts
 
 logging.getLogger("pypdf").setLevel(logging.ERROR)  # font-encoding chatter on IRS PDFs
 
@@ -43,14 +44,6 @@ class Widget:
     page: int
     rect: tuple[float, float, float, float]
     maxlen: int | None
-
-
-@dataclass(frozen=True)
-class Text:
-    text: str
-    page: int
-    x: float
-    y: float
 
 
 @dataclass(frozen=True)
@@ -121,20 +114,6 @@ def _widgets(page, number: int) -> list[Widget]:
         maxlen = a.get("/MaxLen")
         out.append(Widget(".".join(reversed(parts)), number, (min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1)),
                           int(maxlen) if maxlen is not None else None))
-    return out
-
-
-def page_texts(page, number: int) -> list[Text]:
-    out: list[Text] = []
-
-    def visit(text, cm, tm, _font, _size):
-        text = text.strip()
-        if text:
-            x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
-            y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
-            out.append(Text(text, number, x, y))
-
-    page.extract_text(visitor_text=visit)
     return out
 
 

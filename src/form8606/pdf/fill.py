@@ -176,10 +176,13 @@ class Template:
         x0, y0, x1, y1 = box.rect
         width, height = x1 - x0, y1 - y0
         encoded = text.encode("cp1252", errors="replace")
-        advance = sum(self.widths[box.font].get(c, 556.0) for c in encoded) * box.size / 1000
+        size = box.size
+        advance = sum(self.widths[box.font].get(c, 556.0) for c in encoded) * size / 1000
+        if advance > width - 2 * PADDING:  # shrink to fit, as viewers do for auto-sized text
+            size, advance = size * (width - 2 * PADDING) / advance, width - 2 * PADDING
         x = {0: PADDING, 1: (width - advance) / 2, 2: width - PADDING - advance}.get(box.align, PADDING)
-        y = (height - box.size * 0.72) / 2  # cap height of Helvetica is about 0.72 em
-        return b"BT /%s %s Tf %s %s %s Td %s Tj ET" % (box.font, _num(box.size), box.color, _num(max(x, 0.5)),
+        y = (height - size * 0.72) / 2  # cap height of Helvetica is about 0.72 em
+        return b"BT /%s %s Tf %s %s %s Td %s Tj ET" % (box.font, _num(size), box.color, _num(max(x, 0.5)),
                                                       _num(y), pdf_literal(encoded))
 
     def _font_ref(self, box: Box) -> bytes:

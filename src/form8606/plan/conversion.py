@@ -74,7 +74,7 @@ def conversion_answer(ctx: Context, amount: Decimal, given_value: Decimal | None
     unknown = ConversionAnswer(amount, None, None, None, None, None, None, value, value_source, rule=RULE, source=SOURCE)
     opening = next((o for o in ledger.opening if o.who == who), None)
     if opening and opening.year >= year:
-        ctx.note("conversion_before_opening", f"{who}'s [[opening]] describes the years through {opening.year}: a "
+        ctx.note("conversion_before_opening", f"the [[opening]] of \"{who}\" describes the years through {opening.year}: a "
                  f"conversion in {year} falls before the ledger's history, so it can't be estimated.", "warning")
         return unknown
     if value is None:

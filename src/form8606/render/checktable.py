@@ -14,7 +14,7 @@ def _show(value: Decimal | None, line: str) -> str:
     if value is None:
         return "-"
     if line == RATIO_LINE:
-        return str(value)
+        return format(value, "f")
     return fmt_money(value, Decimal(1) if value == value.to_integral() else Decimal("0.01"))
 
 
@@ -24,6 +24,7 @@ def check_table(check: FormCheck, name: str) -> str:
     for c in check.lines:
         rows.append(f"  {c.line:>4}  {CAPTIONS[c.line][:28]:<28} {_show(c.theirs, c.line):>11} {_show(c.ours, c.line):>11} "
                     f"{_show(c.difference, c.line):>9}  {c.status}")
+    rows += [textwrap.fill(f"note: {note}", 80, initial_indent="  ", subsequent_indent="    ") for note in check.notes]
     problems = [c for c in check.lines if c.status != "agrees"]
     if not problems:
         rows.append("  Every line agrees.")
@@ -34,6 +35,6 @@ def check_table(check: FormCheck, name: str) -> str:
 
 
 def check_dict(check: FormCheck) -> dict:
-    return {"person": check.person, "year": check.year, "source": check.source,
+    return {"person": check.person, "year": check.year, "source": check.source, "notes": list(check.notes),
             "lines": [{"line": c.line, "theirs": c.theirs, "ours": c.ours, "difference": c.difference,
                        "status": c.status, "causes": list(c.causes)} for c in check.lines]}
