@@ -26,8 +26,8 @@ def test_documents_shows_each_translation():
 def test_documents_year_and_person_filters():
     out = run("documents", TWIN, "--year", "2024").stdout
     assert "(you, 2024)" in out and "(you, 2023)" not in out
-    out = run("documents", TWIN, "--person", "spouse").stdout
-    assert out.startswith("No [[form_1099r]] or [[form_5498]] in the ledger of spouse")
+    missing = run("documents", TWIN, "--person", "spouse")
+    assert missing.exit_code == 2 and "the ledger has no [people.spouse] table" in missing.stderr
 
 
 def test_documents_check_mode_and_failures_exit_1(tmp_path):

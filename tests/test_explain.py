@@ -428,7 +428,7 @@ def test_assertion_mismatch_exits_1_after_the_worksheet(tmp_path):
     out = run("explain", ledger, "--format", "md")
     assert out.exit_code == 1
     assert "line 14: expected 7,000 != computed 6,300" in out.stderr
-    assert "entries disagree" in out.stdout and "$6,300" in out.stdout.replace("\\$", "$")
+    assert "Checks that failed" in out.stdout and "$6,300" in out.stdout.replace("\\$", "$")
 
 
 def test_render_html_per_form_for_fill():

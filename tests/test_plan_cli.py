@@ -78,8 +78,9 @@ def test_solo_401k_table():
     (["--year", "2018"], "tax year 2018 is not supported"),
     (["--year", "2026", "--convert", "abc"], '--convert: "abc" is not an amount'),
     (["--year", "2026", "--convert", "0"], "more than 0"),
-    (["--year", "2026", "--year-end-value", "5"], "give --person with --year-end-value"),
-    (["--year", "2026", "--year-end-value", "-5", "--person", "you"], '--year-end-value: "-5" is not an amount'),
+    (["--year", "2026", "--convert", "7000", "--year-end-value", "5"], "give --person with --year-end-value"),
+    (["--year", "2026", "--year-end-value", "5"], "--year-end-value goes with --convert"),
+    (["--year", "2026", "--convert", "1", "--year-end-value", "-5", "--person", "you"], '--year-end-value: "-5" is not an amount'),
 ])
 def test_bad_input_exits_2_with_a_message(args, message):
     result = run("plan", COUPLE, *args)

@@ -19,6 +19,19 @@ def half_past_59(born: dt.date) -> dt.date:
     return add_months(born, 59 * 12 + 6)
 
 
+def traditional_barred(born: dt.date | None, year: int) -> bool | None:
+    """Traditional IRA contributions for `year` are not allowed: the person reached 70 1/2 by
+    December 31 in a year the limit applied (rules data: traditional_age_limit). None when the
+    birth date is needed and unknown."""
+    from form8606 import rules
+
+    if not rules.parameter("traditional_age_limit")(year):
+        return False
+    if born is None:
+        return None
+    return add_months(born, 70 * 12 + 6) <= dt.date(year, 12, 31)
+
+
 def age_at_year_end(born: dt.date, year: int) -> int:
     """Age on December 31 of `year` (catch-up contributions: "age 50 or older at the end of the year")."""
     return year - born.year

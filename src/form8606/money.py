@@ -29,7 +29,7 @@ def parse_amount(value: object) -> Decimal:
         if not math.isfinite(value):
             raise ValueError("expected an amount, got a non-finite number")
         amount = Decimal(repr(value))
-        if amount != amount.quantize(CENT):
+        if abs(amount) < LARGEST and amount != amount.quantize(CENT):
             raise ValueError(f"{value} has more than two decimal places")
     elif isinstance(value, Decimal):
         amount = value
@@ -39,6 +39,8 @@ def parse_amount(value: object) -> Decimal:
             raise ValueError(
                 f'"{value}" is not an amount; write it like 7000, 7000.12 or "7,000.12"'
             )
+        if len(text) > 20:
+            raise ValueError(f'"{value}" is too large for an IRA amount (at most 999,999,999,999.99)')
         try:
             amount = Decimal(text.replace(",", "").replace("$", "").strip())
         except InvalidOperation:  # pragma: no cover - the regex guards this

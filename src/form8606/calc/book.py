@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from form8606.calc.result import Line, Note, printed
 from form8606.lines import RULES
+from form8606.money import CENT as CENTS
 from form8606.money import fmt_money, round_to
 
 
@@ -29,6 +30,10 @@ class Book:
 
     def money(self, value: Decimal) -> str:
         return fmt_money(value, self.unit)
+
+    def exact(self, value: Decimal) -> str:
+        """A figure before rounding: with its cents when it has any."""
+        return fmt_money(value, CENTS if value != value.to_integral_value() else self.unit)
 
     def round(self, value: Decimal) -> Decimal:
         return round_to(value, self.unit)

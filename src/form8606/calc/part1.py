@@ -103,9 +103,11 @@ def part1(f: YearFacts, t: Totals, line2: Decimal, line2_source: str, book: Book
                   f"({m(raw6)}); line 6 is entered as 0. Check the [[year_end]] and [[recharacterization]] entries.")
         raw6 = ZERO
     end, end_src = f.year_end
-    l6 = book.put("6", raw6, f"December 31 value {m(end.traditional)} + outstanding rollovers "
-                  f"{m(end.outstanding_rollovers)}" + "".join(f" {'+' if a.amount >= 0 else '-'} {m(abs(a.amount))} "
-                  "(recharacterized after December 31)" for a in f.line6_adjustments) + f" = {m(raw6)}",
+    x = book.exact
+    l6 = book.put("6", raw6, f"December 31 value {x(end.traditional)} + outstanding rollovers "
+                  f"{x(end.outstanding_rollovers)}" + "".join(f" {'+' if a.amount >= 0 else '-'} {x(abs(a.amount))} "
+                  "(moved by a recharacterization after December 31)" for a in f.line6_adjustments)
+                  + f" = {x(raw6)}",
                   (end_src, *(a.source for a in f.line6_adjustments)))
     l7 = book.put("7", t.distributed, f"distributions less rollovers, QCDs and HSA funding = {m(t.distributed)}",
                   [s for _, s in f.distributions])

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from form8606 import rules
-from form8606.ages import age_at_year_end
+from form8606.ages import age_at_year_end, traditional_barred
 from form8606.calc.asserts import check_assertions
 from form8606.calc.book import Book
 from form8606.calc.facts import YearFacts, gather
@@ -175,6 +175,12 @@ def _limit_notes(ledger: Ledger, f: YearFacts, book: Book) -> None:
     total = sum((i.amount for i in (*f.traditional, *f.roth)), ZERO)
     year = rules.for_year(f.year)
     born = ledger.people[f.who].birth_date
+    traditional = sum((i.amount for i in f.traditional), ZERO)
+    if traditional > 0 and traditional_barred(born, f.year):
+        book.note("age_70_half", f"{ledger.people[f.who].name} was 70 1/2 by the end of {f.year}: traditional IRA "
+                  f"contributions were not allowed for that year (IRC 219(d)(1) before the SECURE Act), so the "
+                  f"{fmt_money(traditional, CENT)} contributed is an excess contribution (6% excise tax each year until "
+                  "withdrawn, Form 5329 Part III); Roth contributions were allowed")
     limit = year.ira_limit + (year.ira_catch_up if born and age_at_year_end(born, f.year) >= 50 else ZERO)
     if total <= limit:
         return

@@ -28,7 +28,7 @@ def compute(ledger: str, year: int | None, person: str | None, fmt: str, cents: 
     """
     if year is not None:
         rules.check_year(year)
-    result = calculate(load_ledger(ledger), whole_dollars=False if cents else None)
+    result = calculate(load_ledger(ledger, person), whole_dollars=False if cents else None)
     forms = result.select(year, person)
     if fmt == "json":
         click.echo(dumps(result_dict(result, forms)))

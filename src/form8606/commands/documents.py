@@ -25,7 +25,7 @@ def documents(ledger: str, year: int | None, person: str | None) -> None:
 
     Exits 1 when a document disagrees with the ledger (the same failures `compute` reports).
     """
-    _, expansion = docs.expand(load_ledger(ledger))
+    _, expansion = docs.expand(load_ledger(ledger, person))
     click.echo(report(expansion, year, person))
     if expansion.failures:
         for failure in expansion.failures:

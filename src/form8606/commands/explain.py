@@ -40,7 +40,7 @@ def explain(ledger: str, year: int | None, person: str | None, fmt: str, audienc
     """
     if year is not None:
         rules.check_year(year)
-    result = calculate(load_ledger(ledger), whole_dollars=False if cents else None)
+    result = calculate(load_ledger(ledger, person), whole_dollars=False if cents else None)
     forms = result.select(year, person)
     text = render(result, forms, fmt, audience)
     if output is None:

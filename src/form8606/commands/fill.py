@@ -78,7 +78,7 @@ def fill_ledger(path: Path, year: int | None, person: str | None, outdir: Path, 
     all targets before writing any. Returns the paths written and the years whose official
     form is not at hand (refused outright when no form at all can be filled)."""
     # The form's amount boxes take whole dollars (Form 8606 instructions; IRS rounding).
-    result = compute(load_ledger(path), whole_dollars=True)
+    result = compute(load_ledger(path, person), whole_dollars=True)
     forms = [f for f in result.select(year, person) if f.required]
     if not forms:
         when = f" for {year}" if year else ""

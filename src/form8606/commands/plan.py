@@ -40,6 +40,8 @@ def plan(ledger: str, year: int, person: str | None, convert: str | None, year_e
 
     Every answer states its rule and source; a fact the ledger lacks is reported as unknown.
     """
+    if year_end_value is not None and convert is None:
+        raise click.UsageError("--year-end-value goes with --convert (it is the December 31 value after converting)")
     result = make_plan(load_ledger(ledger), year, person, amount_option(convert, "--convert"),
                        amount_option(year_end_value, "--year-end-value"))
     click.echo(dumps(plan_dict(result)) if fmt == "json" else plan_table(result))

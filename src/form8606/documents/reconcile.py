@@ -271,21 +271,22 @@ def roth_code_warning(ledger: Ledger, t: Translation) -> str | None:
     under = half is not None and d.date < half
     qualified = period_met and (d.reason in ("death", "disability") or (half is not None and not under))
     code = t.reading.text
+    person = ledger.people[d.who].name
     if not period_met:
         why_not = f"the 5-year period that began January 1, {first} ends only on December 31, {first + 4}"
     else:
-        why_not = f"{d.who} is under 59 1/2 until {half}" if under else ""
+        why_not = f"{person} is under 59 1/2 until {half}" if under else ""
     name = short(t.label)
     if code == "Q" and not qualified:
         return (f"{name}: the payer coded it Q (qualified), but by the ledger it is not qualified: {why_not}. "
                 "The form follows the ledger (line 19). If the Roth IRAs are older than the ledger knows, set "
                 "`first_roth_year` in [[opening]]; check `birth_date`")
     if code == "J" and not under and half is not None:
-        return (f"{name}: the payer coded it J (early, under 59 1/2), but by the ledger {d.who} was 59 1/2 on "
+        return (f"{name}: the payer coded it J (early, under 59 1/2), but by the ledger {person} was 59 1/2 on "
                 f"{half}{' and the distribution is qualified' if qualified else ''}. The form follows the ledger; "
                 "check `birth_date` and the form's `date`")
     if code == "T" and under and d.reason is None:
         return (f"{name}: the payer coded it T (an exception applies: 59 1/2, death or disability), but by "
-                f"the ledger {d.who} is under 59 1/2 until {half} and the form gives no `reason`. The form follows the "
+                f"the ledger {person} is under 59 1/2 until {half} and the form gives no `reason`. The form follows the "
                 "ledger; add reason = \"disability\" (or \"first_home\") if that is the exception")
     return None

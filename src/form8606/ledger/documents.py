@@ -83,4 +83,14 @@ def check_5498_boxes(ledger) -> list[Problem]:
     return out
 
 
-CHECKS: list = [check_1099r, check_5498_boxes]  # cross-entry checks of these entries: (ledger) -> list[Problem]
+def check_dates(ledger) -> list[Problem]:
+    """A Form 1099-R reports the money paid in its own year: its `date` falls in `year`."""
+    from form8606.ledger.where import entry_label
+
+    return [Problem(entry_label(ledger.source, "form_1099r", None, d),
+                    f"`date` {d.date} is not in {d.year}, the year of the form; a Form 1099-R reports the money "
+                    "paid in its own year: fix `date` or `year`", "date")
+            for d in ledger.form_1099r if d.date is not None and d.date.year != d.year]
+
+
+CHECKS: list = [check_dates, check_1099r, check_5498_boxes]  # cross-entry checks of these entries: (ledger) -> list[Problem]

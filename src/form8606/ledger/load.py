@@ -17,7 +17,8 @@ TOP_LEVEL = ("version", "people", "options", *ENTRY_KINDS)
 PEOPLE = ("you", "spouse")
 
 
-def load_ledger(path: str | Path) -> Ledger:
+def load_ledger(path: str | Path, person: str | None = None) -> Ledger:
+    """The ledger at `path`; with `person` (a --person option), that person must be in it."""
     path = Path(path)
     try:
         text = path.read_text("utf-8")
@@ -25,7 +26,10 @@ def load_ledger(path: str | Path) -> Ledger:
         raise Form8606Error(f"{path}: no such file") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise Form8606Error(f"{path}: cannot read the ledger ({exc})") from None
-    return load_text(text, source=path.name)
+    ledger = load_text(text, source=path.name)
+    if person is not None and person not in ledger.people:
+        raise Form8606Error(f"{path.name}: --person {person}: the ledger has no [people.{person}] table")
+    return ledger
 
 
 def load_text(text: str, source: str = "ledger") -> Ledger:

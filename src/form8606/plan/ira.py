@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from form8606.ages import traditional_barred
 from form8606.money import DOLLAR, ZERO, fmt_money, round_to
 from form8606.plan.context import OTHER, Context, money
 from form8606.plan.params import Range, source
@@ -194,8 +195,14 @@ def deduction_answer(ctx: Context, ira: IraAnswer) -> DeductionAnswer:
 def excess_answer(ctx: Context, ira: IraAnswer, roth: RothAnswer) -> ExcessAnswer:
     """IRC 4973(b), (f): traditional contributions over the limit, and Roth contributions over
     the Roth limit (which already counts the traditional ones), draw 6% a year until withdrawn."""
+    barred = traditional_barred(ctx.ledger.people[ctx.who].birth_date, ctx.year)
     if ira.traditional <= 0:
         traditional = ZERO
+    elif barred:  # 70 1/2 by December 31 in a year before 2020: no traditional contribution at all
+        traditional = ira.traditional
+        ctx.note("age_70_half", f"Traditional IRA contributions for {ctx.year} were not allowed at 70 1/2 or older "
+                 "by December 31 (IRC 219(d)(1) before the SECURE Act); the whole traditional contribution is "
+                 "excess. Roth contributions were allowed.", "warning")
     else:
         traditional = None if ira.limit is None else max(ira.traditional - ira.limit, ZERO)
     if ira.roth <= 0:

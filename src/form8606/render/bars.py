@@ -77,9 +77,8 @@ def _visible(widths: list[Decimal], total: int) -> list[Decimal]:
 
 def _text(shares: list[Decimal], glyphs: list[str]) -> str:
     counts = [max(1, round(s * TEXT_WIDTH)) for s in shares]
-    over = sum(counts) - TEXT_WIDTH
-    if over > 0:
-        widest = counts.index(max(counts))
-        counts[widest] -= over
+    # the widest segment absorbs the rounding, so a full bar stays full and none overflows
+    short = min(round(sum(shares) * TEXT_WIDTH), TEXT_WIDTH) - sum(counts)
+    counts[counts.index(max(counts))] += short
     drawn = "".join(g * c for g, c in zip(glyphs, counts))
     return "[" + drawn.ljust(TEXT_WIDTH) + "]"

@@ -622,12 +622,15 @@ def text_table(history: History, width: int = TEXT_WIDTH) -> str:
 
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&$#])")
+_MD_AUTOLINK = re.compile(r"(?i)(?<=:)//|(?<=\bwww)\.")  # GFM autolinks "http://..." and "www."
 
 
 def md_escape(text: object) -> str:
     """Untrusted or arbitrary text as literal Markdown: punctuation that could start markup is
-    backslash-escaped (CommonMark), `$` too (math on GitHub); newlines become spaces."""
-    return _MD_SPECIAL.sub(r"\\\1", " ".join(str(text).splitlines()))
+    backslash-escaped (CommonMark), `$` too (math on GitHub), and the "//" or "." that would let
+    GFM autolink a URL; newlines become spaces."""
+    text = _MD_SPECIAL.sub(r"\\\1", " ".join(str(text).splitlines()))
+    return _MD_AUTOLINK.sub(lambda m: "".join("\\" + ch for ch in m.group(0)), text)
 
 
 def md_code(text: object) -> str:
