@@ -93,7 +93,7 @@ def mega_backdoor_answer(ctx: Context) -> MegaBackdoorAnswer | None:
                                                       if plan.self_employed else ""))
     return MegaBackdoorAnswer(room, None if total is None else max(total, ZERO), plan.after_tax, r.annual_additions,
                               compensation, counted, catch_up, plan.employer, employer_max, plan.self_employed,
-                              steps(ctx, room, employer_max, catch_up), rule, src)
+                              steps(ctx, room, employer_max, catch_up), rule, src, plan.allows_after_tax)
 
 
 def steps(ctx: Context, room: Decimal | None, employer_max: Decimal | None, catch_up: Decimal | None) -> tuple[str, ...]:

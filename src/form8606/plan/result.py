@@ -85,6 +85,7 @@ class MegaBackdoorAnswer:
     steps: tuple[str, ...]
     rule: str
     source: str
+    usable: bool = True  # the plan takes after-tax contributions (else the room is only the law's)
 
 
 @dataclass(frozen=True)

@@ -44,7 +44,7 @@ def person_dict(p: PersonPlan) -> dict:
     if p.mega_backdoor is not None:
         mb = p.mega_backdoor
         out["mega_backdoor"] = {
-            "room": mb.room, "steps": list(mb.steps), "after_tax_limit": mb.after_tax_limit,
+            "room": mb.room, "usable": mb.usable, "steps": list(mb.steps), "after_tax_limit": mb.after_tax_limit,
             "after_tax_made": mb.after_tax_made, "annual_additions_limit": mb.annual_additions_limit,
             "compensation_limit": mb.compensation_limit, "deferrals_counted": mb.deferrals_counted,
             "catch_up": mb.catch_up, "employer": mb.employer, "self_employed": mb.self_employed,
