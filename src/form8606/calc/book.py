@@ -18,10 +18,12 @@ class Book:
         self.lines: dict[str, Line] = {}
         self.notes: list[Note] = []
 
-    def put(self, label: str, exact: Decimal, how: str, sources: Iterable[str] = ()) -> Decimal:
-        """Enter a line; return its printed value, which later lines must use."""
+    def put(self, label: str, exact: Decimal, how: str, sources: Iterable[str] = (),
+            rule: tuple[str, str] | None = None) -> Decimal:
+        """Enter a line; return its printed value, which later lines must use. `rule` replaces
+        the line's usual (rule, citation) when another worksheet fills it."""
         value = printed(exact, label, self.unit, self.places)
-        rule, cite = RULES[label]
+        rule, cite = rule or RULES[label]
         self.lines[label] = Line(label, value, how, tuple(sources), None if exact == value else exact, rule, cite)
         return value
 

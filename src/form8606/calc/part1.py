@@ -138,6 +138,13 @@ def _line15(t: Totals, l7: Decimal, l12: Decimal, what: str, book: Book) -> None
     book.put("15c", l15a - l15b, f"line 15a - line 15b = {m(l15a)} - {m(l15b)}")
 
 
+WORKSHEET_1_1_LINE_13 = (
+    "The nontaxable part of the year's distributions and conversions from Pub. 590-B Worksheet 1-1 (line 8), "
+    "used when this year's contributions may not be fully deductible; lines 6-12 stay blank.",
+    "Pub. 590-B, Worksheet 1-1 and Reporting your nontaxable distribution on Form 8606; Form 8606 instructions, "
+    "Line 7 caution")
+
+
 def _worksheet_1_1(f: YearFacts, t: Totals, l2: Decimal, l3: Decimal, l5: Decimal, book: Book,
                    where: str) -> Outcome | None:
     """Pub. 590-B Worksheet 1-1: the basis plus ALL of the year's contributions (deductible or
@@ -161,7 +168,7 @@ def _worksheet_1_1(f: YearFacts, t: Totals, l2: Decimal, l3: Decimal, l5: Decima
              f"({m(value)} December 31 value + {m(dist)} distributed + {m(conv)} converted) = {share}; "
              f"nontaxable {m(dist_free)} of the distributions + {m(conv_free)} of the conversion")
     l13 = book.put("13", dist_free + conv_free, steps, (f.year_end[1], *(s for _, s in f.distributions),
-                                                         *(c.source for c in f.conversions)))
+                                                         *(c.source for c in f.conversions)), WORKSHEET_1_1_LINE_13)
     l14 = book.put("14", l3 - l13, f"line 3 - line 13 = {m(l3)} - {m(l13)}")
     _line15(t, dist, dist_free, "distributions - their nontaxable part (Worksheet 1-1)", book)
     book.note("worksheet_1_1", f"this year's traditional contributions were partly deducted and there were "
