@@ -111,7 +111,7 @@ def _identity_notes(form: TheirForm, person: Person) -> list[str]:
 
 
 def _same_ssn(printed: str | None, known: str | None) -> bool:
-    """Equal SSNs; a masked one (XXX-XX-6789) matches on its last four digits."""
+    """Equal SSNs; a masked one (***-**-6789) matches on its last four digits."""
     if not printed or not known:
         return False
     digits = "".join(ch for ch in printed if ch.isdigit())
