@@ -130,8 +130,11 @@ def test_check_json_input_is_validated(tmp_path, form, message):
 def test_check_csv_with_a_byte_order_mark(tmp_path):
     path = tmp_path / "t.csv"
     path.write_bytes(b"\xef\xbb\xbfline,amount\r\n1,7000\r\n")
-    out = run("check", PRORATA, "--against", path, "--year", 2025)
-    assert out.exit_code == 1 and "line 1 " not in out.stdout.split("differs")[0].split("\n")[-1]
+    out = run("check", PRORATA, "--against", path, "--year", 2025, "--format", "json")
+    assert out.exit_code == 1  # the lines the CSV leaves out are missing
+    lines = {line["line"]: line for line in json.loads(out.stdout)["forms"][0]["lines"]}
+    assert lines["1"]["theirs"] == 7000 and lines["1"]["status"] == "agrees"
+    assert lines["6"]["status"] == "missing"
 
 
 def test_check_notes_a_form_that_names_someone_else(tmp_path):
