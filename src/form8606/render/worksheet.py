@@ -422,8 +422,12 @@ def _headline(form: FormResult, client: bool) -> tuple[str, ...]:
         if l25c:
             out.append(f"{d(l25c)} of the {d(l19)} of nonqualified Roth IRA distributions is taxable (line 25c).")
         else:
-            out.append(f"None of the {d(l19)} of nonqualified Roth IRA distributions is taxable: homebuyer expenses "
-                       "and Roth basis cover it (lines 20 to 24).")
+            covered = [what for label, what in (("20", "first-time homebuyer expenses (line 20)"),
+                                                 ("22", "Roth contribution basis (line 22)"),
+                                                 ("24", "conversion and rollover basis (line 24)"))
+                       if v(label)]
+            out.append(f"None of the {d(l19)} of nonqualified Roth IRA distributions is taxable: "
+                       f"{' and '.join(covered) or 'the Roth basis'} cover{'s' if len(covered) == 1 else ''} it.")
     if form.additional_tax_base:
         out.append(f"{d(form.additional_tax_base)} of the Roth IRA distributions may owe the 10% additional tax "
                    "on early distributions unless an exception applies (Form 5329 line 1).")
