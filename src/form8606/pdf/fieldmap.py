@@ -35,6 +35,7 @@ logging.getLogger("pypdf").setLevel(logging.ERROR)  # font-encoding chatter on I
 LABEL = re.compile(r"^(\d{1,2}[abc]?)$")
 YEAR = re.compile(r"Form 8606 \((\d{4})\)")
 IDENTITY = ("name", "ssn")
+# Floats here are PDF geometry (points, matrices, font sizes), never money.
 RIGHT_HALF = 300  # line numbers beside the amount boxes sit right of this x (points)
 
 

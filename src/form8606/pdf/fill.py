@@ -29,6 +29,7 @@ from form8606.pdf.fieldmap import FieldMap, load_maps, map_pdf, shipped_years, t
 
 logging.getLogger("pypdf").setLevel(logging.ERROR)
 
+# Floats here are PDF geometry (points, matrices, font sizes), never money.
 PADDING = 2.0  # points between the box edge and the text, as viewers draw it
 DA = re.compile(rb"/([^\s/]+)\s+([\d.]+)\s+Tf(.*)$")
 

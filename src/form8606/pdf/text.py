@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pypdf import PageObject
 from pypdf.generic import ContentStream, DictionaryObject, NameObject
 
+# Floats here are PDF geometry (points, matrices, font sizes), never money.
 Matrix = tuple[float, float, float, float, float, float]
 IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 MAX_DEPTH = 6  # form XObjects inside form XObjects
