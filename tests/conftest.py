@@ -7,8 +7,8 @@ from decimal import Decimal
 
 import pytest
 
-from form8606.calc import compute
-from form8606.ledger import load_text
+from form8606.pipeline import compute
+from form8606.pipeline import load_text
 
 HEADER = 'version = 1\n[people.you]\nname = "Alex Rivera"\n'
 SPOUSE = '[people.spouse]\nname = "Sam Rivera"\n'

@@ -60,7 +60,7 @@ def test_assert_line_10_with_its_decimals_and_a_negative_line_18():
         line = "10"
         amount = "0.10000"
     """
-    from form8606.calc import compute
+    from form8606.pipeline import compute
     from tests.conftest import ledger_of
 
     assert compute(ledger_of(body)).assertion_failures == ()

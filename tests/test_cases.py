@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from form8606.calc import compute
+from form8606.pipeline import compute
 from form8606.ledger import load_ledger
 from form8606.render.jsonout import dumps, result_dict
 

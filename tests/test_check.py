@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject
 
-from form8606.calc import compute
+from form8606.pipeline import compute
 from form8606.check import pdfread
 from form8606.cli import main
 from form8606.ledger import load_ledger

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from pydantic import BaseModel
 
-from form8606.calc import compute
+from form8606.pipeline import compute
 from form8606.ledger import load_text
 from form8606.ledger.model import ENTRY_KINDS, Options, Person
 

@@ -9,7 +9,7 @@ from decimal import Decimal
 
 import pytest
 
-from form8606.calc import compute
+from form8606.pipeline import compute
 from form8606.documents import expand
 from form8606.documents.codes import read
 from form8606.errors import Form8606Error

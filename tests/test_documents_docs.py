@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from form8606.calc import compute
+from form8606.pipeline import compute
 from form8606.documents.codes import MEANING, UNSUPPORTED, read
 from form8606.ledger.documents import Form1099R, Form5498
 from form8606.ledger import load_text

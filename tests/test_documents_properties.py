@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from form8606.calc import compute
+from form8606.pipeline import compute
 from form8606.ledger import load_ledger, load_text
 from form8606.render.jsonout import dumps, result_dict
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from form8606.calc import compute
+from form8606.pipeline import compute
 from form8606.documents import expand
 from tests.conftest import SPOUSE, ledger_of, lines_of
 from tests.test_documents import BACKDOOR, OLD, YOUNG, form_1099r, year_end

@@ -13,7 +13,7 @@ import jinja2
 import pytest
 from click.testing import CliRunner
 
-from form8606.calc import compute
+from form8606.pipeline import compute
 from form8606.cli import main
 from form8606.ledger import load_ledger, load_text
 from form8606.lines import RULES

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from form8606.calc import compute
+from form8606.pipeline import compute
 from form8606.ledger import load_ledger, load_text
 from form8606.render.worksheet import render_html
 

@@ -16,7 +16,7 @@ import pytest
 from click.testing import CliRunner
 from pypdf import PdfReader, PdfWriter
 
-from form8606.calc import compute
+from form8606.pipeline import compute
 from form8606.cli import main
 from form8606.ledger import load_text
 from form8606.pdf import fieldmap

@@ -8,7 +8,7 @@ from decimal import Decimal
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from form8606.calc import compute
+from form8606.pipeline import compute
 from form8606.ledger import load_text
 
 ZERO = Decimal(0)

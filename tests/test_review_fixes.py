@@ -83,7 +83,7 @@ def test_fill_writes_the_shipped_years_and_names_the_others(tmp_path):
 
 
 def test_fill_shrinks_a_long_line_10_into_its_box():
-    from form8606.calc import compute
+    from form8606.pipeline import compute
     from form8606.pdf.fill import Template
 
     ledger = load_text(PRORATA.read_text().replace("version = 1", "version = 1\n[options]\nratio_places = 8", 1))

@@ -7,16 +7,13 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
-from form8606.ages import half_past_59
 from form8606.calc.book import Book
 from form8606.calc.facts import YearFacts
+from form8606.calc.qualified import qualification
 from form8606.calc.roth import Layers, Withdrawal
 from form8606.errors import Form8606Error, Problem
 from form8606.ledger.model import HOMEBUYER_LIMIT, Distribution, Person
 from form8606.money import ZERO
-
-QUALIFYING_REASONS = ("death", "disability")  # IRC 408A(d)(2)(A)(ii)-(iii)
-
 
 @dataclass(frozen=True)
 class RothState:
@@ -93,14 +90,13 @@ def _classify(d: Distribution, source: str, first_year: int | None, person: Pers
                                     "shows no earlier Roth contribution, conversion or rollover with its year; add "
                                     f"`first_roth_year` (and the Roth money, `roth_contribution_basis` or "
                                     f"`roth_conversions`) to the [[opening]] of \"{who}\""))
-    period_met = d.date >= dt.date(first_year + 5, 1, 1)
-    if period_met and d.reason in QUALIFYING_REASONS:
+    q = qualification(d.date, d.reason, first_year, person.birth_date)
+    if q.by_reason:
         return _Dist(d, source, True, None, True)
-    if person.birth_date is None:
+    if q.under_59_half is None:
         raise Form8606Error(Problem(source, "this Roth distribution needs an age (59 1/2 decides whether it is qualified "
                                     f"and whether the 10% additional tax applies); add birth_date to [people.{who}]"))
-    under = d.date < half_past_59(person.birth_date)
-    return _Dist(d, source, period_met and not under, under, period_met)
+    return _Dist(d, source, q.qualified, q.under_59_half, q.period_met)
 
 
 def _lines(f: YearFacts, dists: list[_Dist], layers: Layers, state: RothState, book: Book) -> Decimal:

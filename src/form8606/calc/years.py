@@ -6,23 +6,22 @@ the Roth layers carry the same way. Years with nothing to report yield no form.
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
 
 from form8606 import rules
 from form8606.ages import age_at_year_end, traditional_barred
-from form8606.calc.asserts import check_assertions
 from form8606.calc.book import Book
 from form8606.calc.facts import YearFacts, gather
 from form8606.calc.part1 import completed, part1, totals
 from form8606.calc.part2 import part2
 from form8606.calc.part3 import RothState, part3
+from form8606.calc.qualified import first_roth_year, opening_of
 from form8606.calc.result import FormResult, Result, ordered
 from form8606.calc.roth import Layers
 from form8606.errors import Form8606Error
 from form8606.ledger.checks import EVENT_KINDS
-from form8606.ledger.model import Ledger, Opening
+from form8606.ledger.model import Ledger
 from form8606.money import CENT, DOLLAR, ZERO, fmt_money, round_to
 
 PEOPLE = ("you", "spouse")
@@ -38,16 +37,12 @@ class Carried:
 
 
 def compute(ledger: Ledger, whole_dollars: bool | None = None) -> Result:
-    """The pure calculator: ledger in, every form's lines and notes out."""
-    from form8606 import documents  # Forms 1099-R and 5498 -> events (form8606.documents imports calc)
-
-    ledger, doc = documents.expand(ledger)
+    """The pure calculator: a ledger whose documents are already expanded into events
+    (form8606.pipeline) in, every form's lines and notes out."""
     whole = ledger.options.whole_dollars if whole_dollars is None else whole_dollars
     unit = DOLLAR if whole else CENT
-    with doc.naming():
-        forms = tuple(form for forms in _each_person(ledger, unit) for form in forms)
-    forms = documents.annotate(doc, forms)
-    return Result(ledger.source, forms, tuple(check_assertions(ledger, forms)) + doc.failures)
+    forms = tuple(form for forms in _each_person(ledger, unit) for form in forms)
+    return Result(ledger.source, forms)
 
 
 def _each_person(ledger: Ledger, unit: Decimal) -> list[list[FormResult]]:
@@ -69,28 +64,8 @@ def event_years(ledger: Ledger, who: str) -> list[int]:
     return sorted({e.tax_year for kind in EVENT_KINDS for e in ledger.entries(kind) if e.who == who})
 
 
-def first_roth_year(ledger: Ledger, who: str, opening: Opening | None) -> int | None:
-    """The 5-year period for qualified Roth distributions starts January 1 of the first year
-    a Roth IRA contribution, conversion or plan rollover counted for (Pub. 590-B)."""
-    net = Counter()  # Roth contributions that stayed: returned or recharacterized ones don't count
-    for c in ledger.contribution:
-        if c.who == who and c.to == "roth":
-            net[c.tax_year] += c.amount
-    for r in (*ledger.recharacterization, *ledger.returned_contribution):
-        if r.who == who:
-            net[r.for_year] += r.amount if getattr(r, "to", None) == "roth" else -r.amount if r.from_ == "roth" else 0
-    years = [year for year, amount in net.items() if amount > 0]
-    years += [c.tax_year for c in ledger.conversion if c.who == who]
-    years += [r.tax_year for r in ledger.plan_rollover if r.who == who and r.to == "roth"]
-    if opening and opening.first_roth_year is not None:
-        years.append(opening.first_roth_year)
-    elif opening and opening.has_roth:
-        return None  # Roth money from before the ledger, of unknown age
-    return min(years, default=None)
-
-
 def start(ledger: Ledger, who: str, unit: Decimal) -> Carried:
-    opening = next((o for o in ledger.opening if o.who == who), None)
+    opening = opening_of(ledger, who)
     layers = Layers()
     if opening:
         layers = layers.add_contributions(round_to(opening.roth_contribution_basis, unit))

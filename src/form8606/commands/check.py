@@ -9,10 +9,10 @@ from pathlib import Path
 import click
 
 from form8606 import rules
-from form8606.calc import compute
+from form8606.pipeline import compute
 from form8606.check.run import check_forms, read_theirs
 from form8606.cli import EXIT_DIFFERS, ledger_argument, person_option, reports_errors, year_option
-from form8606.ledger import load_ledger
+from form8606.pipeline import load_file as load_ledger
 from form8606.render.checktable import check_dict, check_table
 from form8606.render.jsonout import dumps
 

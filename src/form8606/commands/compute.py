@@ -7,9 +7,9 @@ import sys
 import click
 
 from form8606 import rules
-from form8606.calc import compute as calculate
+from form8606.pipeline import compute as calculate
 from form8606.cli import EXIT_DIFFERS, ledger_argument, person_option, reports_errors, year_option
-from form8606.ledger import load_ledger
+from form8606.pipeline import load_file as load_ledger
 from form8606.render.jsonout import dumps, result_dict
 from form8606.render.table import form_table
 

@@ -8,11 +8,11 @@ from pathlib import Path
 import click
 
 from form8606 import rules
-from form8606.calc import compute
+from form8606.pipeline import compute
 from form8606.calc.result import FormResult
 from form8606.cli import EXIT_DIFFERS, person_option, reports_errors, year_option
 from form8606.errors import Form8606Error
-from form8606.ledger import load_ledger
+from form8606.pipeline import load_file as load_ledger
 from form8606.output import check_writable, write_atomic
 from form8606.pdf.fill import Template
 from form8606.render.worksheet import AUDIENCES, render_html

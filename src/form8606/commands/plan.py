@@ -8,7 +8,7 @@ import click
 
 from form8606.cli import ledger_argument, person_option, reports_errors
 from form8606.errors import Form8606Error
-from form8606.ledger import load_ledger
+from form8606.pipeline import load_file as load_ledger
 from form8606.money import parse_amount
 from form8606.plan import plan as make_plan
 from form8606.render.jsonout import dumps

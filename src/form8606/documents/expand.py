@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from form8606 import rules
 from form8606.documents import codes as box7
-from form8606.documents.labels import group_label, short
+from form8606.ledger.where import group_label, short
 from form8606.documents.reconcile import (
     TRADITIONAL_KINDS,
     Box,
@@ -87,8 +87,10 @@ class Expansion:
             raise Form8606Error([self.rename_problem(p) for p in exc.problems]) from None
 
 
-def expand(ledger: Ledger) -> tuple[Ledger, Expansion]:
-    """The ledger with its documents' events and year-end values added (issue: Tax documents)."""
+def expand(ledger: Ledger, translate_only: bool = False) -> tuple[Ledger, Expansion]:
+    """The ledger with its documents' events and year-end values added (issue: Tax documents).
+    Raises every Form 1099-R that can't be turned into events; then, unless `translate_only`,
+    every problem of the events they became."""
     if not ledger.form_1099r and not ledger.form_5498:
         return ledger, Expansion(ledger)
     problems: list[Problem] = []
@@ -100,7 +102,9 @@ def expand(ledger: Ledger) -> tuple[Ledger, Expansion]:
             problems.extend(exc.problems)
     if problems:
         raise Form8606Error(problems)
-    doubles, checks = match_events(ledger, translations)
+    if translate_only:
+        return ledger, Expansion(ledger, tuple(translations))
+    doubles, matched = match_events(ledger, translations)
     dropped = {id(m.derived) for m in doubles}
     added: dict[str, list] = defaultdict(list)
     names: dict[str, str] = {}
@@ -130,7 +134,7 @@ def expand(ledger: Ledger) -> tuple[Ledger, Expansion]:
         add("year_end", y.entry, short(y.documents), {"traditional": "box5"})
         names[f"[[year_end]] ({y.who}, {y.year})"] = f"{short(y.documents)}: box 5"
     expanded = ledger.model_copy(update={kind: (*ledger.entries(kind), *entries) for kind, entries in added.items()})
-    result = Expansion(expanded, tuple(translations), tuple(doubles), tuple(checks), tuple(year_ends),
+    result = Expansion(expanded, tuple(translations), tuple(doubles), tuple(matched), tuple(year_ends),
                        names=names, fields=fields)
     # The derived entries meet the same checks as hand-written ones; the problems name the documents.
     problems = [result.rename_problem(p) for p in run_checks(expanded)]

@@ -10,7 +10,7 @@ from decimal import Decimal
 from form8606.calc.result import FormResult, Note
 from form8606.documents import codes as box7
 from form8606.documents.expand import Expansion
-from form8606.documents.labels import short
+from form8606.ledger.where import short
 from form8606.documents.translate import Translation
 from form8606.money import CENT, ZERO, fmt_money, round_to
 

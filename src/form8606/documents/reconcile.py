@@ -5,16 +5,15 @@ ledger's own 5-year and 59 1/2 rules. Every result is data; mismatches read like
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
 from form8606 import rules
-from form8606.ages import half_past_59
+from form8606.calc.qualified import QUALIFYING_REASONS, first_roth_year, opening_of, qualification
 from form8606.documents import codes as box7
-from form8606.documents.labels import group_label, short
+from form8606.ledger.where import group_label, short
 from form8606.documents.translate import Derived, Translation
 from form8606.ledger.model import Ledger
 from form8606.ledger.where import entry_label
@@ -256,20 +255,16 @@ def _missing(ledger: Ledger, t: Translation, d: Derived) -> str:
 def roth_code_warning(ledger: Ledger, t: Translation) -> str | None:
     """Codes J, T and Q are the payer's view; the ledger's 5-year and 59 1/2 rules decide
     (Form 8606 instructions, Qualified distribution). Say so when they disagree."""
-    from form8606.calc.years import first_roth_year  # calc imports this package; import at use
-
     if t.treatment != box7.ROTH or not t.events:
         return None
     d = t.events[0].entry
-    opening = next((o for o in ledger.opening if o.who == d.who), None)
-    first = first_roth_year(ledger, d.who, opening)
+    first = first_roth_year(ledger, d.who, opening_of(ledger, d.who))
     born = ledger.people[d.who].birth_date
-    if first is None or (born is None and d.reason not in ("death", "disability")):
+    if first is None or (born is None and d.reason not in QUALIFYING_REASONS):
         return None  # the calculator asks for what is missing
-    period_met = d.date >= dt.date(first + 5, 1, 1)
-    half = half_past_59(born) if born else None
-    under = half is not None and d.date < half
-    qualified = period_met and (d.reason in ("death", "disability") or (half is not None and not under))
+    q = qualification(d.date, d.reason, first, born)
+    period_met, half, qualified = q.period_met, q.half, q.qualified
+    under = bool(q.under_59_half)
     code = t.reading.text
     person = ledger.people[d.who].name
     if not period_met:

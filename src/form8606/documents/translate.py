@@ -15,7 +15,7 @@ from pydantic import ValidationError
 
 from form8606.ages import half_past_59
 from form8606.documents import codes as box7
-from form8606.documents.labels import document_label
+from form8606.ledger.where import document_label
 from form8606.errors import Form8606Error, Problem
 from form8606.ledger.documents import Form1099R
 from form8606.ledger.model import (
@@ -81,17 +81,6 @@ class Translation:
         if self.treatment in (box7.RETURNED, box7.RECHARACTERIZATION):
             return self.events[0].entry.for_year if self.events else self.doc.year
         return self.doc.year
-
-
-def document_problems(ledger: Ledger) -> list[Problem]:
-    """Every problem of every Form 1099-R, for the loader's checks."""
-    out: list[Problem] = []
-    for doc in ledger.form_1099r:
-        try:
-            translate(ledger, doc)
-        except Form8606Error as exc:
-            out.extend(exc.problems)
-    return out
 
 
 def translate(ledger: Ledger, doc: Form1099R) -> Translation:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Literal
 
 from form8606.errors import Problem
+from form8606.ledger.where import document_label, entry_label
 from form8606.ledger.base import Account, Amount, Date, Entry, Reason, Who, Year
 from form8606.money import ZERO
 
@@ -54,20 +55,9 @@ class Form5498(Entry):
     box13a: Amount = ZERO  # late or postponed contribution
 
 
-def check_1099r(ledger) -> list[Problem]:
-    """Every Form 1099-R can be translated: codes the tool handles, and the answers they need
-    (what became of the money, which IRA received it, the contribution corrected)."""
-    # The translation builds ledger entries, so it is imported when the check runs.
-    from form8606.documents.translate import document_problems
-
-    return document_problems(ledger)
-
-
 def check_5498_boxes(ledger) -> list[Problem]:
     """Boxes that belong to the other kind of IRA (Form 5498 instructions): box 3 and box 10
     are filed by the trustee of a Roth IRA, box 1 by the trustee of any other IRA."""
-    from form8606.documents.labels import document_label
-
     out = []
     for e in ledger.form_5498:
         where = document_label(ledger.source, "form_5498", e)
@@ -85,12 +75,12 @@ def check_5498_boxes(ledger) -> list[Problem]:
 
 def check_dates(ledger) -> list[Problem]:
     """A Form 1099-R reports the money paid in its own year: its `date` falls in `year`."""
-    from form8606.ledger.where import entry_label
-
     return [Problem(entry_label(ledger.source, "form_1099r", None, d),
                     f"`date` {d.date} is not in {d.year}, the year of the form; a Form 1099-R reports the money "
                     "paid in its own year: fix `date` or `year`", "date")
             for d in ledger.form_1099r if d.date is not None and d.date.year != d.year]
 
 
-CHECKS: list = [check_dates, check_1099r, check_5498_boxes]  # cross-entry checks of these entries: (ledger) -> list[Problem]
+# Cross-entry checks of these entries: (ledger) -> list[Problem]. Whether each Form 1099-R can be
+# turned into events is found once, when form8606.documents expands them (the pipeline).
+CHECKS: list = [check_dates, check_5498_boxes]

@@ -19,31 +19,50 @@ PEOPLE = ("you", "spouse")
 
 def load_ledger(path: str | Path, person: str | None = None) -> Ledger:
     """The ledger at `path`; with `person` (a --person option), that person must be in it."""
-    path = Path(path)
-    try:
-        text = path.read_text("utf-8")
-    except FileNotFoundError:
-        raise Form8606Error(f"{path}: no such file") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise Form8606Error(f"{path}: cannot read the ledger ({exc})") from None
-    ledger = load_text(text, source=path.name)
-    if person is not None and person not in ledger.people:
-        raise Form8606Error(f"{path.name}: --person {person}: the ledger has no [people.{person}] table")
-    return ledger
+    return raise_problems(*parse_file(path, person))
 
 
 def load_text(text: str, source: str = "ledger") -> Ledger:
     """Parse and validate; raise Form8606Error listing every problem found."""
+    return raise_problems(*parse(text, source))
+
+
+def read_file(path: str | Path) -> str:
+    path = Path(path)
+    try:
+        return path.read_text("utf-8")
+    except FileNotFoundError:
+        raise Form8606Error(f"{path}: no such file") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise Form8606Error(f"{path}: cannot read the ledger ({exc})") from None
+
+
+def parse_file(path: str | Path, person: str | None = None) -> tuple[Ledger | None, list[Problem]]:
+    path = Path(path)
+    ledger, problems = parse(read_file(path), source=path.name)
+    if not problems and person is not None and person not in ledger.people:
+        problems.append(Problem("", f"{path.name}: --person {person}: the ledger has no [people.{person}] table"))
+    return ledger, problems
+
+
+def parse(text: str, source: str = "ledger") -> tuple[Ledger | None, list[Problem]]:
+    """The ledger and every problem found in it. The ledger is None when its people or options
+    can't be read; with problems, it holds only the entries that loaded."""
     try:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise Form8606Error(Problem(source, f"TOML syntax error: {exc}")) from None
+        return None, [Problem(source, f"TOML syntax error: {exc}")]
     problems: list[Problem] = []
     fields = _structure(raw, source, problems)
     complete = not problems
+    ledger = None
     if fields["people"] is not None and fields.get("options", True) is not None:
         ledger = Ledger(source=source, **fields)
         problems.extend(run_checks(ledger, complete))
+    return (ledger if complete else None), problems
+
+
+def raise_problems(ledger: Ledger | None, problems: list[Problem]) -> Ledger:
     if problems:
         raise Form8606Error(problems)
     return ledger

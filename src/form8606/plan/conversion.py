@@ -1,7 +1,7 @@
 """What converting an amount this year would cost, by the calculator's own Form 8606 rules.
 
 The estimate adds a hypothetical conversion on December 31 and the December 31 value to the
-ledger and runs the calculator (form8606.calc.compute): the basis it carries into the year,
+ledger and runs the calculator (form8606.pipeline.compute): the basis it carries into the year,
 lines 1-18 and their rounding are the ones the real form would get. Nothing here re-implements
 line 10.
 """
@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from form8606.calc import compute
+from form8606.pipeline import compute
 from form8606.calc.result import FormResult
 from form8606.errors import Form8606Error
 from form8606.ledger.model import Conversion, Ledger, YearEnd
