@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from form8606.errors import Form8606Error
-from form8606.ledger import load_text
+from form8606.pipeline import load_text
 from tests.conftest import HEADER
 
 

@@ -21,11 +21,11 @@ from form8606.ledger.model import Ledger
 
 def load_file(path: str | Path, person: str | None = None) -> Ledger:
     """The ledger at `path`, every problem of its entries and documents reported at once."""
-    return raise_problems(*_with_documents(*parse_file(path, person)))
+    return raise_problems(*_with_documents(*parse_file(path, person, calc.CHECKS)))
 
 
 def load_text(text: str, source: str = "ledger") -> Ledger:
-    return raise_problems(*_with_documents(*parse(text, source)))
+    return raise_problems(*_with_documents(*parse(text, source, calc.CHECKS)))
 
 
 def _with_documents(ledger: Ledger | None, problems: list[Problem]) -> tuple[Ledger | None, list[Problem]]:

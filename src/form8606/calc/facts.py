@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
-from form8606.ledger.checks import original_date
+from form8606.calc.timing import original_date
 from form8606.ledger.model import Distribution, Ledger, PlanRollover, YearEnd
 from form8606.ledger.where import entry_label
 from form8606.money import ZERO, fmt_money

@@ -35,6 +35,21 @@ class Note:
 
 
 @dataclass(frozen=True)
+class TaxableIra:
+    """The taxable IRA amounts this form sends to Form 1040 line 4b (Form 8606 instructions,
+    lines 15c, 18 and 25c; Instructions for Form 1040, lines 4a-4b): each part as printed."""
+
+    line15c: Decimal | None = None  # Part I's taxable distributions, when nonzero
+    no_basis: Decimal | None = None  # traditional distributions of a year without Part I: all taxable
+    line18: Decimal | None = None  # the taxable part of conversions, when above zero
+    line25c: Decimal | None = None  # taxable Roth distributions, when nonzero
+
+    @property
+    def total(self) -> Decimal:
+        return sum((v for v in (self.line15c, self.no_basis, self.line18, self.line25c) if v), Decimal(0))
+
+
+@dataclass(frozen=True)
 class FormResult:
     """Form 8606 for one person and tax year."""
 
@@ -52,6 +67,7 @@ class FormResult:
     additional_tax_base: Decimal  # Roth amounts subject to the 10% additional tax (Form 5329 line 1)
     unit: Decimal  # Decimal(1) for whole dollars, Decimal("0.01") for cents
     ratio_places: int
+    taxable_ira: TaxableIra = TaxableIra()  # Form 1040 line 4b, from this form
 
     def value(self, label: str) -> Decimal | None:
         line = self.lines.get(label)

@@ -17,7 +17,7 @@ from form8606.calc.part1 import completed, part1, totals
 from form8606.calc.part2 import part2
 from form8606.calc.part3 import RothState, part3
 from form8606.calc.qualified import first_roth_year, opening_of
-from form8606.calc.result import FormResult, Result, ordered
+from form8606.calc.result import FormResult, Result, TaxableIra, ordered
 from form8606.calc.roth import Layers
 from form8606.errors import Form8606Error
 from form8606.ledger.checks import EVENT_KINDS
@@ -111,7 +111,7 @@ def year_form(ledger: Ledger, f: YearFacts, carried: Carried, unit: Decimal) -> 
         lines=ordered(book.lines), notes=tuple(book.notes),
         basis_start=basis, basis_end=basis_end,
         roth_basis=roth.state.layers, additional_tax_base=roth.additional_tax_base,
-        unit=unit, ratio_places=book.places,
+        unit=unit, ratio_places=book.places, taxable_ira=_taxable_ira(f, book),
     )
     where_from = f"line 14 of the {f.year} Form 8606" if "14" in book.lines else f"basis carried from {f.year}"
     return form, Carried(basis_end, where_from, roth.state)
@@ -127,6 +127,17 @@ def _line2(f: YearFacts, carried: Carried, book: Book) -> tuple[Decimal, str]:
     sources = "; ".join(s for _, s in after_tax)
     return carried.basis + added, f"{carried.source} ({book.money(carried.basis)}) + after-tax money rolled over " \
                                   f"from an employer plan ({book.money(added)}: {sources})"
+
+
+def _taxable_ira(f: YearFacts, book: Book) -> TaxableIra:
+    """Form 1040 line 4b from this form: line 15c (or, without Part I, the traditional
+    distributions less rollovers, QCDs, HSA funding and disaster amounts, all taxable), line 18
+    when above zero, line 25c."""
+    no_basis = None
+    if "15c" not in book.lines:
+        no_basis = book.round(sum((d.net - d.disaster for d, _ in f.distributions), ZERO)) or None
+    l18 = book.get("18")
+    return TaxableIra(book.get("15c") or None, no_basis, l18 if l18 and l18 > 0 else None, book.get("25c") or None)
 
 
 def _required_because(t, book: Book, basis: Decimal, roth_reported: bool) -> tuple[str, ...]:

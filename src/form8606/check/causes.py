@@ -13,7 +13,7 @@ from decimal import Decimal
 from form8606.calc.facts import YearFacts
 from form8606.calc.result import FormResult
 from form8606.lines import PART1, RATIO_LINE
-from form8606.money import ZERO, fmt_money
+from form8606.money import ZERO, fmt_money, ratio
 
 
 @dataclass(frozen=True)
@@ -161,8 +161,7 @@ def line10_places(c: Context) -> str | None:
     if their is None or c.ours is None or "9" not in c.ours.lines or not c.our("9"):
         return None
     places = -their.as_tuple().exponent
-    exact = min(c.our("5") / c.our("9"), Decimal(1))
-    if places != c.ours.ratio_places and their == exact.quantize(Decimal(1).scaleb(-places)):
+    if places != c.ours.ratio_places and their == ratio(c.our("5"), c.our("9"), places):
         return (f"their line 10 is rounded to {places} places ({their}), ours to {c.ours.ratio_places} "
                 f"({c.our(RATIO_LINE)}); the instructions allow at least 3, and the lines after it move by a few dollars")
     return None

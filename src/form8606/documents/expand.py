@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
-from form8606 import rules
+from form8606 import calc, rules
 from form8606.documents import codes as box7
 from form8606.ledger.where import group_label, short
 from form8606.documents.reconcile import (
@@ -137,7 +137,7 @@ def expand(ledger: Ledger, translate_only: bool = False) -> tuple[Ledger, Expans
     result = Expansion(expanded, tuple(translations), tuple(doubles), tuple(matched), tuple(year_ends),
                        names=names, fields=fields)
     # The derived entries meet the same checks as hand-written ones; the problems name the documents.
-    problems = [result.rename_problem(p) for p in run_checks(expanded)]
+    problems = [result.rename_problem(p) for p in run_checks(expanded, later=calc.CHECKS)]
     if problems:
         raise Form8606Error(problems)
     boxes = reconcile_5498(expanded, lambda e: origin.get(id(e)), result.rename)

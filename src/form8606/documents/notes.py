@@ -74,7 +74,7 @@ def form1040_note(exp: Expansion, form: FormResult) -> Note | None:
     if ira:
         gross = round_to(sum((t.doc.box1 for t in ira), ZERO), unit)
         earnings = round_to(sum((t.doc.box2a or ZERO for t in ira if t.treatment == box7.RETURNED), ZERO), unit)
-        taxable, parts = _taxable(exp, form)
+        taxable, parts = _taxable(form)
         if earnings:
             parts.append(f"earnings returned with contributions {m(earnings)} (box 2a)")
         line4b = taxable + earnings
@@ -114,28 +114,14 @@ def _statement_only(t: Translation) -> bool:
     return t.treatment == box7.RECHARACTERIZATION and "R" in t.reading.codes
 
 
-def _taxable(exp: Expansion, form: FormResult) -> tuple[Decimal, list[str]]:
-    """The taxable IRA amounts of the person's year, from the form: line 15c (or, when Part I is
-    not needed, the traditional distributions less rollovers, QCDs and HSA funding), line 18,
-    line 25c."""
+def _taxable(form: FormResult) -> tuple[Decimal, list[str]]:
+    """The taxable IRA amounts of the person's year, as the form decided them."""
     m = lambda v: fmt_money(v, form.unit)  # noqa: E731
-    parts, total = [], ZERO
-    if form.value("15c"):
-        total += form.value("15c")
-        parts.append(f"Form 8606 line 15c {m(form.value('15c'))}")
-    elif "15c" not in form.lines:
-        net = sum((d.net - d.disaster for d in exp.ledger.distribution
-                   if d.who == form.person and d.tax_year == form.year and d.from_ == "traditional"), ZERO)
-        if net:
-            net = round_to(net, form.unit)
-            total += net
-            parts.append(f"traditional IRA distributions {m(net)} (no basis: all taxable)")
-    if form.value("18") and form.value("18") > 0:
-        l18 = max(form.value("18"), ZERO)
-        total += l18
-        parts.append(f"Form 8606 line 18 {m(l18)}")
-    if form.value("25c"):
-        total += form.value("25c")
-        parts.append(f"Form 8606 line 25c {m(form.value('25c'))}")
-    return total, parts
-
+    t = form.taxable_ira
+    parts = [text for value, text in (
+        (t.line15c, f"Form 8606 line 15c {m(t.line15c or ZERO)}"),
+        (t.no_basis, f"traditional IRA distributions {m(t.no_basis or ZERO)} (no basis: all taxable)"),
+        (t.line18, f"Form 8606 line 18 {m(t.line18 or ZERO)}"),
+        (t.line25c, f"Form 8606 line 25c {m(t.line25c or ZERO)}"),
+    ) if value]
+    return t.total, parts

@@ -94,46 +94,6 @@ def check_corrections(ledger: Ledger) -> list[Problem]:
     return out
 
 
-def original_contributions(ledger: Ledger, e) -> list:
-    """The contributions a recharacterization or return corrects: same person, year and
-    IRA, on `contribution_date` when given."""
-    made = [c for c in ledger.contribution if (c.who, c.tax_year, c.to) == (e.who, e.for_year, e.from_)]
-    made += [r for r in ledger.recharacterization if (r.who, r.for_year, r.to) == (e.who, e.for_year, e.from_)]
-    if e.contribution_date is not None:
-        made = [c for c in made if original_date(ledger, c) == e.contribution_date]
-    return made
-
-
-def original_date(ledger: Ledger, e) -> dt.date | None:
-    """The day a contribution counts as made. A recharacterized contribution is treated as
-    made to the second IRA on the original date (Form 8606 instructions, Recharacterizations).
-    None when the ledger can't tell which contribution was corrected."""
-    if not hasattr(e, "from_"):
-        return e.date
-    if e.contribution_date is not None:
-        return e.contribution_date
-    dates = {c.date for c in ledger.contribution if (c.who, c.tax_year, c.to) == (e.who, e.for_year, e.from_)}
-    if not dates:  # corrects a recharacterized contribution: use its own original date
-        dates = {original_date(ledger, r) for r in ledger.recharacterization
-                 if (r.who, r.for_year, r.to) == (e.who, e.for_year, e.from_) and r is not e}
-    sides = {d.year > e.for_year for d in dates if d is not None}
-    return min(dates) if len(sides) == 1 and None not in dates else None
-
-
-def check_which_contribution(ledger: Ledger) -> list[Problem]:
-    """Line 4 needs to know whether a corrected contribution was made before or after
-    December 31; when the ledger's contributions fall on both sides, ask."""
-    out = []
-    for where, e in _each(ledger, "recharacterization", "returned_contribution"):
-        if e.contribution_date is not None and not original_contributions(ledger, e):
-            out.append(Problem(where, f"no {e.from_} contribution for {e.for_year} dated {e.contribution_date}", "contribution_date"))
-        elif original_contributions(ledger, e) and original_date(ledger, e) is None:
-            out.append(Problem(where, f"the {e.for_year} {e.from_} contributions of \"{e.who}\" were made both before and after "
-                               f"December 31, {e.for_year}; add `contribution_date` naming the one corrected",
-                               "contribution_date"))
-    return out
-
-
 def check_unique(ledger: Ledger) -> list[Problem]:
     out = []
     seen: set = set()
@@ -180,11 +140,12 @@ ENTRY_CHECKS: list[Callable[[Ledger], list[Problem]]] = [
 ]
 WHOLE_LEDGER_CHECKS: list[Callable[[Ledger], list[Problem]]] = [
     check_corrections,
-    check_which_contribution,
     check_opening,
 ]
 
 
-def run_checks(ledger: Ledger, complete: bool = True) -> list[Problem]:
-    checks = ENTRY_CHECKS + (WHOLE_LEDGER_CHECKS + planning.CHECKS + documents.CHECKS if complete else [])
+def run_checks(ledger: Ledger, complete: bool = True, later: tuple = ()) -> list[Problem]:
+    """`later`: whole-ledger checks of the stages above the ledger (the calculator's timing
+    rules), run here so that one load reports every problem."""
+    checks = ENTRY_CHECKS + (WHOLE_LEDGER_CHECKS + planning.CHECKS + documents.CHECKS + list(later) if complete else [])
     return [p for check in checks for p in check(ledger)]

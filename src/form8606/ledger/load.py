@@ -37,17 +37,17 @@ def read_file(path: str | Path) -> str:
         raise Form8606Error(f"{path}: cannot read the ledger ({exc})") from None
 
 
-def parse_file(path: str | Path, person: str | None = None) -> tuple[Ledger | None, list[Problem]]:
+def parse_file(path: str | Path, person: str | None = None, later: tuple = ()) -> tuple[Ledger | None, list[Problem]]:
     path = Path(path)
-    ledger, problems = parse(read_file(path), source=path.name)
+    ledger, problems = parse(read_file(path), path.name, later)
     if not problems and person is not None and person not in ledger.people:
         problems.append(Problem("", f"{path.name}: --person {person}: the ledger has no [people.{person}] table"))
     return ledger, problems
 
 
-def parse(text: str, source: str = "ledger") -> tuple[Ledger | None, list[Problem]]:
-    """The ledger and every problem found in it. The ledger is None when its people or options
-    can't be read; with problems, it holds only the entries that loaded."""
+def parse(text: str, source: str = "ledger", later: tuple = ()) -> tuple[Ledger | None, list[Problem]]:
+    """The ledger and every problem found in it, `later` checks included (checks.run_checks).
+    The ledger is None unless every entry loaded."""
     try:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -58,7 +58,7 @@ def parse(text: str, source: str = "ledger") -> tuple[Ledger | None, list[Proble
     ledger = None
     if fields["people"] is not None and fields.get("options", True) is not None:
         ledger = Ledger(source=source, **fields)
-        problems.extend(run_checks(ledger, complete))
+        problems.extend(run_checks(ledger, complete, later))
     return (ledger if complete else None), problems
 
 
