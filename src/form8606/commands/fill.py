@@ -7,10 +7,10 @@ from pathlib import Path
 
 import click
 
-from form8606 import rules
 from form8606.calc import compute
 from form8606.calc.result import FormResult
-from form8606.cli import EXIT_DIFFERS, person_option, reports_errors, year_option
+from form8606.commands.exits import DifferenceFound
+from form8606.commands.options import person_option, year_option
 from form8606.errors import Form8606Error
 from form8606.ledger import load_ledger
 from form8606.output import check_writable, write_atomic
@@ -20,7 +20,7 @@ from form8606.render.worksheet import AUDIENCES, render_html
 
 @click.command()
 @click.argument("ledgers", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
-@year_option
+@year_option()
 @person_option
 @click.option("-o", "--outdir", type=click.Path(file_okay=False, path_type=Path), default=Path("."),
               show_default=True, help="Directory for the PDFs.")
@@ -32,7 +32,6 @@ from form8606.render.worksheet import AUDIENCES, render_html
               help="Also write the explanatory HTML worksheet beside each PDF.")
 @click.option("--audience", type=click.Choice(AUDIENCES), default="client", show_default=True,
               help="Audience of the worksheets (client: SSN masked; preparer: citations).")
-@reports_errors
 def fill(ledgers: tuple[Path, ...], year: int | None, person: str | None, outdir: Path, flatten: bool,
          force: bool, form_pdf: Path | None, worksheet: bool, audience: str) -> None:
     """Fill the official Form 8606 PDF for each person who must file.
@@ -42,8 +41,6 @@ def fill(ledgers: tuple[Path, ...], year: int | None, person: str | None, outdir
     LEDGERS (one per household), file names start with the ledger's stem, and a ledger with
     errors is reported and skipped (exit 1 at the end).
     """
-    if year is not None:
-        rules.check_year(year)
     custom = Template.from_pdf(form_pdf.read_bytes(), str(form_pdf)) if form_pdf else None
     if custom and year is not None and custom.fmap.year != year:
         raise Form8606Error(f"{form_pdf} is the form for {custom.fmap.year}, not {year}")
@@ -69,7 +66,7 @@ def fill(ledgers: tuple[Path, ...], year: int | None, person: str | None, outdir
     if failed:
         click.echo(f"{failed} of {len(ledgers)} ledgers had errors and were skipped", err=True)
     if failed or unfilled:
-        sys.exit(EXIT_DIFFERS)
+        raise DifferenceFound
 
 
 def fill_ledger(path: Path, year: int | None, person: str | None, outdir: Path, flatten: bool, force: bool,

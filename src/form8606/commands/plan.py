@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import click
 
-from form8606.cli import ledger_argument, person_option, reports_errors
+from form8606.commands.options import YEARS, ledger_argument, person_option, year_option
 from form8606.errors import Form8606Error
 from form8606.ledger import load_ledger
 from form8606.money import parse_amount
@@ -26,14 +26,13 @@ def amount_option(value: str | None, flag: str) -> Decimal | None:
 
 @click.command()
 @ledger_argument
-@click.option("--year", type=int, required=True, help="The tax year to plan (2019-2026).")
+@year_option(f"The tax year to plan ({YEARS}).", required=True)
 @person_option
 @click.option("--convert", metavar="AMOUNT", help="Estimate converting AMOUNT to a Roth IRA this year.")
 @click.option("--year-end-value", metavar="AMOUNT",
               help="December 31 value of all traditional, SEP and SIMPLE IRAs after the conversion "
                    "(default: the ledger's [[year_end]] for the year, or the latest known).")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
-@reports_errors
 def plan(ledger: str, year: int, person: str | None, convert: str | None, year_end_value: str | None, fmt: str) -> None:
     """Plan a tax year of LEDGER: IRA limits and room, direct Roth or backdoor, the deduction,
     excess contributions, what a conversion would cost, and after-tax room in an employer plan.
