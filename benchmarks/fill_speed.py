@@ -18,7 +18,7 @@ from pathlib import Path
 
 from pypdf import PdfReader, PdfWriter
 
-from form8606.calc import compute
+from form8606.pipeline import compute
 from form8606.ledger import load_ledger
 from form8606.pdf.fieldmap import template_pdf
 from form8606.pdf.fill import Template

@@ -1,1 +1,2 @@
-"""One module per CLI command; each defines a click command named like the module."""
+"""One module per CLI command, each defining a click command named like the module; options.py
+and exits.py hold what the commands share."""

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import sys
 from decimal import Decimal
 from pathlib import Path
 
 import click
 
-from form8606 import rules
-from form8606.pipeline import compute
 from form8606.check.run import check_forms, read_theirs
-from form8606.cli import EXIT_DIFFERS, ledger_argument, person_option, reports_errors, year_option
-from form8606.pipeline import load_file as load_ledger
+from form8606.commands.exits import DifferenceFound
+from form8606.commands.options import ledger_argument, person_option, year_option
+from form8606.pipeline import compute, load_file
 from form8606.render.checktable import check_dict, check_table
 from form8606.render.jsonout import dumps
 
@@ -21,12 +19,11 @@ from form8606.render.jsonout import dumps
 @ledger_argument
 @click.option("--against", "against", required=True, type=click.Path(dir_okay=False, exists=True, path_type=Path),
               help="Their Form 8606: a filled official PDF, a return printed to PDF, JSON or a line,amount CSV.")
-@year_option
+@year_option()
 @person_option
 @click.option("--tolerance", type=click.IntRange(min=0), default=1, show_default=True,
               help="Whole dollars a line may differ by and still agree.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
-@reports_errors
 def check(ledger: str, against: Path, year: int | None, person: str | None, tolerance: int, fmt: str) -> None:
     """Compare another program's Form 8606 with LEDGER, line by line.
 
@@ -34,13 +31,11 @@ def check(ledger: str, against: Path, year: int | None, person: str | None, tole
     of `compute --format json`, or a line,amount CSV. Every line that differs gets its likely
     cause. Exits 0 when every line agrees, 1 when a line differs, 2 when an input can't be read.
     """
-    if year is not None:
-        rules.check_year(year)
-    book = load_ledger(ledger)
+    book = load_file(ledger)
     checks = check_forms(book, compute(book), read_theirs(against), year, person, Decimal(tolerance))
     if fmt == "json":
         click.echo(dumps({"forms": [check_dict(c) for c in checks]}))
     else:
         click.echo("\n\n".join(check_table(c, book.people[c.person].name) for c in checks))
     if not all(c.agrees for c in checks):
-        sys.exit(EXIT_DIFFERS)
+        raise DifferenceFound

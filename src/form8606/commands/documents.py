@@ -3,21 +3,19 @@ reconciliation it passed or failed."""
 
 from __future__ import annotations
 
-import sys
-
 import click
 
 from form8606 import documents as docs
-from form8606.cli import EXIT_DIFFERS, ledger_argument, person_option, reports_errors, year_option
+from form8606.commands.exits import DifferenceFound
+from form8606.commands.options import ledger_argument, person_option, year_option
 from form8606.documents.report import report
-from form8606.pipeline import load_file as load_ledger
+from form8606.pipeline import load_file
 
 
 @click.command()
 @ledger_argument
-@year_option
+@year_option()
 @person_option
-@reports_errors
 def documents(ledger: str, year: int | None, person: str | None) -> None:
     """Show how each [[form_1099r]] and [[form_5498]] of LEDGER was read: the boxes as
     printed, the events a form in mode "events" stands for, the entries a form in mode
@@ -25,9 +23,9 @@ def documents(ledger: str, year: int | None, person: str | None) -> None:
 
     Exits 1 when a document disagrees with the ledger (the same failures `compute` reports).
     """
-    _, expansion = docs.expand(load_ledger(ledger, person))
+    _, expansion = docs.expand(load_file(ledger, person))
     click.echo(report(expansion, year, person))
     if expansion.failures:
         for failure in expansion.failures:
             click.echo(f"reconciliation failed: {failure}", err=True)
-        sys.exit(EXIT_DIFFERS)
+        raise DifferenceFound

@@ -2,24 +2,23 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import click
 
-from form8606 import rules
-from form8606.pipeline import compute as calculate
-from form8606.cli import EXIT_DIFFERS, ledger_argument, person_option, reports_errors, year_option
 from form8606.calc.result import FormResult
+from form8606.commands.exits import DifferenceFound
+from form8606.commands.options import ledger_argument, person_option, year_option
 from form8606.errors import Form8606Error
-from form8606.pipeline import load_file as load_ledger
 from form8606.output import write_atomic
+from form8606.pipeline import compute as calculate
+from form8606.pipeline import load_file
 from form8606.render.worksheet import AUDIENCES, FORMATS, render
 
 
 @click.command()
 @ledger_argument
-@year_option
+@year_option()
 @person_option
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
               help="html: one self-contained page; md: Markdown; text: 80 columns.")
@@ -29,7 +28,6 @@ from form8606.render.worksheet import AUDIENCES, FORMATS, render
               help="Write the worksheet to this file instead of printing it.")
 @click.option("--force", is_flag=True, help="Overwrite the --output file if it exists.")
 @click.option("--cents", is_flag=True, help="Keep cents instead of whole dollars.")
-@reports_errors
 def explain(ledger: str, year: int | None, person: str | None, fmt: str, audience: str, output: Path | None,
             force: bool, cents: bool) -> None:
     """Explain each Form 8606 of LEDGER line by line: the taxable amounts in plain words,
@@ -38,9 +36,7 @@ def explain(ledger: str, year: int | None, person: str | None, fmt: str, audienc
     Without --year and --person, every form of the ledger goes into one document.
     Exits 1 when an [[assert]] entry of the ledger disagrees with the computed lines.
     """
-    if year is not None:
-        rules.check_year(year)
-    result = calculate(load_ledger(ledger, person), whole_dollars=False if cents else None)
+    result = calculate(load_file(ledger, person), whole_dollars=False if cents else None)
     forms = result.select(year, person)
     text = render(result, forms, fmt, audience)
     if output is None:
@@ -54,7 +50,7 @@ def explain(ledger: str, year: int | None, person: str | None, fmt: str, audienc
     for failure in result.assertion_failures:
         click.echo(f"assertion failed: {failure}", err=True)
     if result.assertion_failures:
-        sys.exit(EXIT_DIFFERS)
+        raise DifferenceFound
 
 
 def _shows_ssn(forms: list[FormResult], audience: str) -> bool:

@@ -7,20 +7,19 @@ from pathlib import Path
 
 import click
 
-from form8606 import rules
-from form8606.pipeline import compute
 from form8606.calc.result import FormResult
-from form8606.cli import EXIT_DIFFERS, person_option, reports_errors, year_option
+from form8606.commands.exits import DifferenceFound
+from form8606.commands.options import person_option, year_option
 from form8606.errors import Form8606Error
-from form8606.pipeline import load_file as load_ledger
 from form8606.output import check_writable, write_atomic
 from form8606.pdf.fill import Template
+from form8606.pipeline import compute, load_file
 from form8606.render.worksheet import AUDIENCES, render_html
 
 
 @click.command()
 @click.argument("ledgers", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
-@year_option
+@year_option()
 @person_option
 @click.option("-o", "--outdir", type=click.Path(file_okay=False, path_type=Path), default=Path("."),
               show_default=True, help="Directory for the PDFs.")
@@ -32,7 +31,6 @@ from form8606.render.worksheet import AUDIENCES, render_html
               help="Also write the explanatory HTML worksheet beside each PDF.")
 @click.option("--audience", type=click.Choice(AUDIENCES), default="client", show_default=True,
               help="Audience of the worksheets (client: SSN masked; preparer: citations).")
-@reports_errors
 def fill(ledgers: tuple[Path, ...], year: int | None, person: str | None, outdir: Path, flatten: bool,
          force: bool, form_pdf: Path | None, worksheet: bool, audience: str) -> None:
     """Fill the official Form 8606 PDF for each person who must file.
@@ -42,8 +40,6 @@ def fill(ledgers: tuple[Path, ...], year: int | None, person: str | None, outdir
     LEDGERS (one per household), file names start with the ledger's stem, and a ledger with
     errors is reported and skipped (exit 1 at the end).
     """
-    if year is not None:
-        rules.check_year(year)
     custom = Template.from_pdf(form_pdf.read_bytes(), str(form_pdf)) if form_pdf else None
     if custom and year is not None and custom.fmap.year != year:
         raise Form8606Error(f"{form_pdf} is the form for {custom.fmap.year}, not {year}")
@@ -69,7 +65,7 @@ def fill(ledgers: tuple[Path, ...], year: int | None, person: str | None, outdir
     if failed:
         click.echo(f"{failed} of {len(ledgers)} ledgers had errors and were skipped", err=True)
     if failed or unfilled:
-        sys.exit(EXIT_DIFFERS)
+        raise DifferenceFound
 
 
 def fill_ledger(path: Path, year: int | None, person: str | None, outdir: Path, flatten: bool, force: bool,
@@ -78,7 +74,7 @@ def fill_ledger(path: Path, year: int | None, person: str | None, outdir: Path, 
     all targets before writing any. Returns the paths written and the years whose official
     form is not at hand (refused outright when no form at all can be filled)."""
     # The form's amount boxes take whole dollars (Form 8606 instructions; IRS rounding).
-    result = compute(load_ledger(path, person), whole_dollars=True)
+    result = compute(load_file(path, person), whole_dollars=True)
     forms = [f for f in result.select(year, person) if f.required]
     if not forms:
         when = f" for {year}" if year else ""

@@ -1,0 +1,13 @@
+"""Exit codes of every command, and how a command says "a difference was found".
+
+0 success; 1 a difference was found (an [[assert]] entry, a cross-check, a failed document);
+2 the input is wrong (message, no traceback). The command group (form8606.cli) turns a
+DifferenceFound into exit 1 and a Form8606Error into exit 2.
+"""
+
+EXIT_DIFFERS = 1
+EXIT_BAD_INPUT = 2
+
+
+class DifferenceFound(Exception):
+    """Raised by a command after its output: something disagrees with the ledger (exit 1)."""
