@@ -9,8 +9,8 @@ import click
 
 from form8606 import documents as docs
 from form8606.cli import EXIT_DIFFERS, ledger_argument, person_option, reports_errors, year_option
-from form8606.documents.report import report
 from form8606.ledger import load_ledger
+from form8606.render.documents import report
 
 
 @click.command()
