@@ -115,7 +115,6 @@ def roth_words(form: FormResult) -> str:
             f"conversions and rollovers {layers or 'none'}.")
 
 
-
 def additional_tax(form: FormResult) -> str | None:
     if not form.additional_tax_base:
         return None
