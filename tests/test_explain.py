@@ -19,6 +19,7 @@ from form8606.ledger import load_ledger, load_text
 from form8606.lines import RULES
 from form8606.render import worksheet
 from form8606.render.bars import VIEW_WIDTH, Part, bar
+from form8606.render.build import document
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = sorted(ROOT.glob("fixtures/*.toml"))
@@ -246,8 +247,21 @@ def test_worksheet_1_1_years_say_so_instead_of_drawing_blank_lines(fmt: str):
     assert "$4,540 of the $5,000 converted" in flat
 
 
+def test_worksheet_1_1_used_and_set_aside_are_two_notes():
+    """Rose Green: the worksheet gives line 13. The partly deducted backdoor: the worksheet would
+    give more than line 5, so it is set aside and lines 6-15c are used (line 10 is 0.33333)."""
+    (used,) = document(compute(load_ledger(ROSE)), None, "client").forms[0].notes
+    assert (used.code, used.title) == ("worksheet_1_1", "A special computation was used")
+    result = compute(load_ledger(ROOT / "tests" / "cases" / "roth_backdoor_partly_deducted.toml"))
+    (form,) = document(result, None, "client").forms
+    (aside,) = form.notes
+    assert (aside.code, aside.title) == ("worksheet_1_1_set_aside", "A special computation was checked")
+    assert "usual lines 6 to 15c are used" in aside.plain and "gives 6,000 nontaxable" in aside.message
+    assert [line.value for part in form.parts for line in part.lines if line.label == "10"] == ["0.33333"]
+
+
 def test_bars_are_proportional_to_the_calculators_figures():
-    doc = worksheet.document(compute(load_ledger(PRORATA)), None, "client")
+    doc = document(compute(load_ledger(PRORATA)), None, "client")
     whole, basis, conversion = doc.forms[0].picture.bars
     assert [(s.key, s.amount, s.width) for s in whole.segments] == [("line6", "63,000", 900.0),
                                                                     ("line8", "7,000", 100.0)]
@@ -265,14 +279,14 @@ def test_a_tiny_segment_stays_visible():
 
 def test_history_spans_the_ledgers_years():
     result = compute(load_ledger(HISTORY))
-    doc = worksheet.document(result, result.forms, "client")
+    doc = document(result, result.forms, "client")
     assert [f.history is not None for f in doc.forms] == [False, False, False, True]  # once, after the last
     rows = doc.forms[-1].history.rows
     assert [(r.year, r.has_form) for r in rows] == [(2021, True), (2022, True), (2023, True), (2024, False),
                                                     (2025, True)]
     assert rows[-1].current and rows[-1].cells[0] == "21,236" and rows[-1].cells[-1] == "17,855"
     # a single form still gets the whole history (what `fill` writes beside one PDF)
-    single = worksheet.document(result, result.forms[1], "client")
+    single = document(result, result.forms[1], "client")
     assert len(single.forms[0].history.rows) == 5 and single.forms[0].history.rows[1].current
 
 
@@ -284,7 +298,7 @@ def test_roth_layers_are_in_the_history():
 
 def test_couple_one_history_per_person():
     result = compute(load_ledger(COUPLE))
-    doc = worksheet.document(result, None, "client")
+    doc = document(result, None, "client")
     assert [(f.person, f.year, f.history is not None) for f in doc.forms] == [
         ("you", 2023, False), ("you", 2024, True), ("spouse", 2023, False), ("spouse", 2024, True)]
     assert doc.forms[3].history.name == "Grace Okafor"
@@ -319,6 +333,7 @@ def test_text_keeps_ledger_text_as_is():
 
 def test_templates_fail_loudly_and_escape_html_only():
     env = worksheet.environment()
+    assert worksheet.environment() is env  # built once per process
     assert env.undefined is jinja2.StrictUndefined
     assert env.get_template("worksheet.html.j2").render  # found through template_source
     assert env.autoescape("worksheet.html.j2") and not env.autoescape("worksheet.md.j2")

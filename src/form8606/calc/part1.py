@@ -160,7 +160,7 @@ def _worksheet_1_1(f: YearFacts, t: Totals, l2: Decimal, l3: Decimal, l5: Decima
     share = ratio(l2 + t.contributed, total, book.places) if total > 0 else Decimal(1)
     dist_free, conv_free = book.round(dist * share), book.round(conv * share)
     if dist_free + conv_free > l5:
-        book.note("worksheet_1_1", f"Pub. 590-B Worksheet 1-1 gives {m(dist_free + conv_free)} nontaxable, more than "
+        book.note("worksheet_1_1_set_aside", f"Pub. 590-B Worksheet 1-1 gives {m(dist_free + conv_free)} nontaxable, more than "
                   f"line 5 ({m(l5)}), so lines 6-15c are completed as usual (Pub. 590-B, Reporting your nontaxable "
                   "distribution on Form 8606).", "note")
         return None

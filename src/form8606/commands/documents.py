@@ -8,8 +8,8 @@ import click
 from form8606 import documents as docs
 from form8606.commands.exits import DifferenceFound
 from form8606.commands.options import ledger_argument, person_option, year_option
-from form8606.documents.report import report
 from form8606.pipeline import load_file
+from form8606.render.documents import report
 
 
 @click.command()
