@@ -1,5 +1,5 @@
-"""Every example ledger against its hand-checked expected lines (STYLE: PolicyEngine's
-YAML cases): fixtures/ (the README's examples) and tests/cases/ (IRS worked examples)."""
+"""Every example ledger against its hand-checked expected lines (as PolicyEngine
+keeps YAML cases): fixtures/ (the README's examples) and tests/cases/ (IRS worked examples)."""
 
 from __future__ import annotations
 

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from form8606.ages import half_past_59
 from form8606.calc.roth import Layers
-from tests.conftest import forms_of, lines_of, money_lines
+from tests.helpers import forms_of, lines_of, money_lines
 
 BORN_1980 = 'version = 1\n[people.you]\nname = "Ana"\nbirth_date = 1980-03-15\n'
 
