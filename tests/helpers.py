@@ -1,5 +1,5 @@
 """What several test modules share: paths, the CLI through click's runner, small ledgers and
-documents written inline (STYLE: beancount's load_doc), reference tables, flat PDF pages."""
+documents written inline (as beancount's load_doc), reference tables, flat PDF pages."""
 
 from __future__ import annotations
 
