@@ -12,8 +12,8 @@ import pytest
 from form8606.calc import compute
 from form8606.ledger import load_ledger
 from form8606.render.jsonout import dumps, result_dict
+from tests.helpers import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 CASES = sorted([*ROOT.glob("fixtures/*.toml"), *ROOT.glob("tests/cases/*.toml")])
 
 
