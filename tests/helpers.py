@@ -99,7 +99,7 @@ def form_5498(**fields) -> str:
     return _table("form_5498", {"who": "you", "year": 2025, "kind": "traditional", **fields})
 
 
-def year_end(traditional: float = 0, year: int = 2025) -> str:
+def year_end(traditional: int | Decimal = 0, year: int = 2025) -> str:
     return f'[[year_end]]\nwho = "you"\nyear = {year}\ntraditional = {traditional}\n'
 
 
