@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from tests.conftest import forms_of, lines_of, money_lines
+from form8606.pipeline import compute
+from tests.helpers import forms_of, ledger_of, lines_of, money_lines, run
 
 
 def test_recharacterizing_a_next_year_contribution_does_not_touch_line_6():
@@ -60,9 +61,6 @@ def test_assert_line_10_with_its_decimals_and_a_negative_line_18():
         line = "10"
         amount = "0.10000"
     """
-    from form8606.pipeline import compute
-    from tests.conftest import ledger_of
-
     assert compute(ledger_of(body)).assertion_failures == ()
     wrong = compute(ledger_of(body.replace('"0.10000"', '"0.100"'))).assertion_failures
     assert wrong == () , "0.100 and 0.10000 are the same figure"
@@ -133,17 +131,13 @@ def test_converting_all_with_only_earlier_basis_skips_part_1():
 
 
 def test_check_explains_extra_part_1_lines_from_other_software(tmp_path):
-    from click.testing import CliRunner
-
-    from form8606.cli import main
-
     ledger = tmp_path / "l.toml"
     ledger.write_text('version = 1\n[people.you]\nname = "A"\n[[contribution]]\nwho = "you"\ndate = 2025-01-06\n'
                       'for_year = 2024\nto = "traditional"\namount = 7000\n[[conversion]]\nwho = "you"\n'
                       'date = 2025-01-13\namount = 7000\n[[year_end]]\nwho = "you"\nyear = 2025\ntraditional = 0\n')
     theirs = tmp_path / "t.csv"  # as much software fills it: Part I completed anyway
     theirs.write_text("2,7000\n3,7000\n6,0\n8,7000\n9,7000\n10,1.000\n11,7000\n13,7000\n14,0\n16,7000\n17,7000\n18,0\n")
-    out = CliRunner().invoke(main, ["check", str(ledger), "--against", str(theirs), "--year", "2025"])
+    out = run("check", ledger, "--against", theirs, "--year", 2025)
     assert out.exit_code == 1
     assert "line 2 missing" in out.stdout and "Part I is not to be completed this year" in out.stdout
     assert "line 18" not in out.stdout.split("line 2 missing")[1].split("\n  line ")[0]

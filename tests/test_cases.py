@@ -1,5 +1,5 @@
-"""Every example ledger against its hand-checked expected lines (STYLE: PolicyEngine's
-YAML cases): fixtures/ (the README's examples) and tests/cases/ (IRS worked examples)."""
+"""Every example ledger against its hand-checked expected lines (as PolicyEngine
+keeps YAML cases): fixtures/ (the README's examples) and tests/cases/ (IRS worked examples)."""
 
 from __future__ import annotations
 
@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from form8606.pipeline import compute
 from form8606.ledger import load_ledger
+from form8606.pipeline import compute
 from form8606.render.jsonout import dumps, result_dict
+from tests.helpers import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 CASES = sorted([*ROOT.glob("fixtures/*.toml"), *ROOT.glob("tests/cases/*.toml")])
 
 

@@ -9,44 +9,22 @@ from decimal import Decimal
 
 import pytest
 
-from form8606.pipeline import compute
 from form8606.documents import expand
 from form8606.documents.codes import read
 from form8606.errors import Form8606Error
-from tests.conftest import ledger_of, lines_of
+from form8606.pipeline import compute
+from tests.helpers import (
+    BACKDOOR,
+    OLD,
+    YOUNG,
+    form_1099r,
+    ledger_of,
+    lines_of,
+    year_end,
+)
 
-# Born 1980-03-15: under 59 1/2 in every supported year (59 1/2 on 2039-09-15).
-YOUNG = 'version = 1\n[people.you]\nname = "Ana Young"\nbirth_date = 1980-03-15\n'
-# Born 1960-01-10: 59 1/2 on 2019-07-10, so over 59 1/2 from 2020 on.
-OLD = 'version = 1\n[people.you]\nname = "Olga Old"\nbirth_date = 1960-01-10\n'
 # Born 1966-04-20: 59 1/2 on 2025-10-20, during 2025.
 TURNING = 'version = 1\n[people.you]\nname = "Tomas Turning"\nbirth_date = 1966-04-20\n'
-
-BACKDOOR = """
-[[contribution]]
-who = "you"
-date = 2025-01-06
-to = "traditional"
-amount = 7000
-"""
-
-
-def form_1099r(**fields) -> str:
-    """A [[form_1099r]] table; strings quoted, dates and numbers as TOML."""
-    fields = {"who": "you", "year": 2025, **fields}
-    out = ["[[form_1099r]]"]
-    for key, value in fields.items():
-        if isinstance(value, bool):
-            out.append(f"{key} = {'true' if value else 'false'}")
-        elif isinstance(value, str):
-            out.append(f'{key} = "{value}"')
-        else:
-            out.append(f"{key} = {value}")
-    return "\n".join(out) + "\n"
-
-
-def year_end(traditional: float = 0, year: int = 2025) -> str:
-    return f'[[year_end]]\nwho = "you"\nyear = {year}\ntraditional = {traditional}\n'
 
 
 def result(body: str, header: str = YOUNG):

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.test_cli import ROOT, run
-from tests.test_documents import BACKDOOR, YOUNG, form_1099r
-from tests.test_documents_reconcile import form_5498
+from tests.helpers import BACKDOOR, FIXTURES, YOUNG, form_1099r, form_5498, run
 
-TWIN = str(ROOT / "fixtures" / "recharacterization-documents.toml")
+TWIN = str(FIXTURES / "recharacterization-documents.toml")
 
 
 def test_documents_shows_each_translation():
@@ -68,6 +66,6 @@ def test_help_lists_documents():
 
 
 def test_no_documents(tmp_path):
-    result = run("documents", str(ROOT / "fixtures" / "backdoor-clean.toml"))
+    result = run("documents", FIXTURES / "backdoor-clean.toml")
     assert result.exit_code == 0 and "No [[form_1099r]] or [[form_5498]]" in result.stdout
     assert Path(TWIN).exists()

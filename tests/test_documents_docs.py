@@ -4,20 +4,19 @@ two documents, and its code table matches the codes the tool translates."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
-from form8606.pipeline import compute
 from form8606.documents.codes import MEANING, UNSUPPORTED, read
-from form8606.ledger.documents import Form1099R, Form5498
 from form8606.ledger import load_text
+from form8606.ledger.documents import Form1099R, Form5498
+from form8606.pipeline import compute
+from tests.helpers import ROOT, fenced_blocks
 
-DOC = Path(__file__).resolve().parent.parent / "docs" / "documents.md"
+DOC = ROOT / "docs" / "documents.md"
 TEXT = DOC.read_text("utf-8")
-FENCE = re.compile(r"^```toml[ \t]*\n(.*?)^```[ \t]*$", re.DOTALL | re.MULTILINE)
 
 
 def test_the_example_computes_as_the_page_says():
-    (block,) = FENCE.findall(TEXT)
+    (block,) = [body for _, lang, body in fenced_blocks(DOC) if lang == "toml"]
     result = compute(load_text(block, source="documents.md"))
     (form,) = result.forms
     assert (form.value("16"), form.value("17"), form.value("18")) == (7001, 7000, 1)

@@ -12,11 +12,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from form8606.pipeline import compute
 from form8606.ledger import load_ledger, load_text
+from form8606.pipeline import compute
 from form8606.render.jsonout import dumps, result_dict
+from tests.helpers import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 HEAD = 'version = 1\n[people.you]\nname = "P"\n'
 SETTINGS = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 cents = st.integers(min_value=1, max_value=20_000_00).map(lambda c: Decimal(c) / 100)

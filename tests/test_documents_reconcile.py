@@ -5,18 +5,21 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from form8606.pipeline import compute
 from form8606.documents import expand
-from tests.conftest import SPOUSE, ledger_of, lines_of
-from tests.test_documents import BACKDOOR, OLD, YOUNG, form_1099r, year_end
+from form8606.pipeline import compute
+from tests.helpers import (
+    BACKDOOR,
+    OLD,
+    SPOUSE,
+    YOUNG,
+    form_1099r,
+    form_5498,
+    ledger_of,
+    lines_of,
+    year_end,
+)
 
 CONVERSION = '[[conversion]]\nwho = "you"\ndate = 2025-01-13\namount = 7000\n'
-
-
-def form_5498(**fields) -> str:
-    fields = {"who": "you", "year": 2025, "kind": "traditional", **fields}
-    return "[[form_5498]]\n" + "".join(f'{k} = "{v}"\n' if isinstance(v, str) else f"{k} = {v}\n"
-                                       for k, v in fields.items())
 
 
 def failures(body: str, header: str = YOUNG) -> tuple[str, ...]:

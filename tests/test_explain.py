@@ -13,10 +13,10 @@ import jinja2
 import pytest
 from click.testing import CliRunner
 
-from form8606.pipeline import compute
 from form8606.cli import main
 from form8606.ledger import load_ledger, load_text
 from form8606.lines import RULES
+from form8606.pipeline import compute
 from form8606.render import worksheet
 from form8606.render.bars import VIEW_WIDTH, Part, bar
 from form8606.render.build import document

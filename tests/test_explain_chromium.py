@@ -20,11 +20,11 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from form8606.pipeline import compute
 from form8606.ledger import load_ledger, load_text
+from form8606.pipeline import compute
 from form8606.render.worksheet import render_html
+from tests.helpers import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 PRORATA = ROOT / "fixtures" / "backdoor-prorata.toml"
 COUPLE = ROOT / "fixtures" / "married-couple.toml"
 HEADLINE = "$6,300 of the $7,000 converted to a Roth IRA in 2025 is taxable (line 18)"

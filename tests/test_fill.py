@@ -3,6 +3,7 @@ and PDFium, Chromium's engine), the field maps, and the file-writing rules."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
@@ -13,16 +14,14 @@ from io import BytesIO
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 from pypdf import PdfReader, PdfWriter
 
-from form8606.pipeline import compute
-from form8606.cli import main
 from form8606.ledger import load_text
 from form8606.pdf import fieldmap
 from form8606.pdf.fill import Template, amount_text
+from form8606.pipeline import compute
+from tests.helpers import DATA, another_fillable_form, run
 
-IRS = Path(__file__).resolve().parents[2] / "shared" / "irs"
 SHIPPED = fieldmap.shipped_years()
 
 # A ledger that fills Parts I, II and III in any year Y: prior basis, a contribution, a
@@ -219,10 +218,12 @@ def test_field_maps_match_the_manifest_names():
     assert new["25c"].endswith("f2_15[0]") and old["25c"].endswith("f2_12[0]")
 
 
-@pytest.mark.skipif(not IRS.exists(), reason="shared/irs is beside the checkout in the workplace and in CI")
 def test_shipped_pdfs_are_the_official_ones():
+    """Byte for byte the IRS's files: their SHA-256 as recorded in tests/data/irs-forms.sha256."""
+    official = dict(line.split()[::-1] for line in (DATA / "irs-forms.sha256").read_text().splitlines())
+    assert sorted(official) == [f"f8606-{year}.pdf" for year in SHIPPED]
     for year in SHIPPED:
-        assert fieldmap.template_pdf(year) == (IRS / f"f8606-{year}.pdf").read_bytes()
+        assert hashlib.sha256(fieldmap.template_pdf(year)).hexdigest() == official[f"f8606-{year}.pdf"]
 
 
 def _without_field(year: int, field_suffix: str) -> bytes:
@@ -244,10 +245,6 @@ def test_unmappable_pdf_is_refused_naming_the_lines():
 
     with pytest.raises(Form8606Error, match=r"line\(s\) 7\b"):
         fieldmap.map_pdf(_without_field(2025, "f1_15"), "broken.pdf")
-
-
-def run(*args):
-    return CliRunner().invoke(main, [str(a) for a in args])
 
 
 @pytest.fixture
@@ -316,9 +313,10 @@ def test_form_pdf_that_cannot_be_mapped_or_is_not_8606(tmp_path, ledger_2023):
     broken.write_bytes(_without_field(2023, "f1_15"))
     result = run("fill", ledger_2023, "--form-pdf", broken, "-o", tmp_path)
     assert result.exit_code == 2 and "can't be mapped with certainty" in result.stderr and "7" in result.stderr
-    if IRS.exists():
-        other = run("fill", ledger_2023, "--form-pdf", IRS / "f5329-2025.pdf", "-o", tmp_path)
-        assert other.exit_code == 2 and "not an official Form 8606" in other.stderr
+    other = tmp_path / "f5329.pdf"
+    other.write_bytes(another_fillable_form())
+    not_8606 = run("fill", ledger_2023, "--form-pdf", other, "-o", tmp_path)
+    assert not_8606.exit_code == 2 and "not an official Form 8606" in not_8606.stderr
     garbage = tmp_path / "garbage.pdf"
     garbage.write_bytes(b"%PDF-1.7\nnot really")
     bad = run("fill", ledger_2023, "--form-pdf", garbage, "-o", tmp_path)
@@ -338,22 +336,18 @@ def test_batch_names_by_ledger_stem_and_skips_a_bad_ledger(tmp_path, ledger_2023
     assert "broken.toml" in result.stderr and "1 of 3 ledgers had errors" in result.stderr
 
 
-PDFJS = Path(__file__).resolve().parent / "pdfjs"
-
-
 @pytest.mark.parametrize("year", SHIPPED)
 @pytest.mark.parametrize("flatten", [False, True])
-def test_pdfjs_firefoxs_viewer_draws_the_values(year, flatten, tmp_path):
-    """PDF.js (.ci/run installs it with npm into tests/pdfjs) must show the filled values."""
-    assert (PDFJS / "node_modules" / "pdfjs-dist").is_dir(), "run: (cd tests/pdfjs && npm ci)"
+def test_pdfjs_firefoxs_viewer_draws_the_values(year, flatten, tmp_path, pdfjs):
+    """PDF.js (Firefox's viewer; the `pdfjs` fixture installs it) must show the filled values."""
     template = Template.load(year)
     box = template.boxes[template.fmap.fields["6"]].rect
 
     def ink(data: bytes) -> int:
         path = tmp_path / "f.pdf"
         path.write_bytes(data)
-        out = subprocess.run(["node", str(PDFJS / "ink.mjs"), str(path), *map(str, box)], capture_output=True,
-                             text=True, check=True)
+        out = subprocess.run(["node", str(pdfjs), str(path), *map(str, box)], capture_output=True, text=True,
+                             check=True)
         return json.loads(out.stdout.strip().splitlines()[-1])["dark"]
 
     assert ink(template.data) == 0

@@ -6,7 +6,7 @@ import pytest
 
 from form8606.errors import Form8606Error
 from form8606.pipeline import load_text
-from tests.conftest import HEADER
+from tests.helpers import HEADER, SPOUSE
 
 
 def problems(text: str) -> list[str]:
@@ -192,8 +192,6 @@ amount = 3000
 
 
 def test_both_peoples_missing_year_end_are_reported_together(problems_of):
-    from tests.conftest import SPOUSE
-
     body = """
         [[contribution]]
         who = "{who}"

@@ -5,15 +5,14 @@ from __future__ import annotations
 
 import textwrap
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 
 from form8606.errors import Form8606Error
 from form8606.ledger import load_ledger, load_text
 from form8606.plan import plan
+from tests.helpers import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 YOU = 'version = 1\n[people.you]\nname = "Alex Rivera"\nbirth_date = 1985-06-01\n'
 COUPLE = YOU + '[people.spouse]\nname = "Sam Rivera"\nbirth_date = 1987-03-02\n'
 

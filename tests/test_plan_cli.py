@@ -2,26 +2,12 @@
 
 from __future__ import annotations
 
-import json
-from decimal import Decimal
-from pathlib import Path
-
 import pytest
-from click.testing import CliRunner
 
-from form8606.cli import main
+from tests.helpers import FIXTURES, as_json, run
 
-ROOT = Path(__file__).resolve().parent.parent
-COUPLE = str(ROOT / "fixtures" / "plan-backdoor-couple.toml")
-SOLO = str(ROOT / "fixtures" / "plan-solo-401k.toml")
-
-
-def run(*args: str):
-    return CliRunner().invoke(main, list(args))
-
-
-def as_json(result) -> dict:
-    return json.loads(result.stdout, parse_float=Decimal)
+COUPLE = str(FIXTURES / "plan-backdoor-couple.toml")
+SOLO = str(FIXTURES / "plan-solo-401k.toml")
 
 
 def test_json_has_the_documented_keys_and_values():

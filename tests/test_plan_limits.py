@@ -1,30 +1,19 @@
-"""The planner's year parameters: cited data for every supported year, equal to the tables of
-../shared/limits.md where that file is present (as tests/test_rules.py does for the IRA limits)."""
+"""The planner's year parameters: cited data for every supported year, equal to the IRS tables
+copied in tests/data/limits.md (as tests/test_rules.py does for the IRA limits)."""
 
 from __future__ import annotations
 
 import re
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 
 from form8606 import rules
 from form8606.errors import Form8606Error
 from form8606.plan.params import plan_year
+from tests.helpers import limits_table, money
 
-LIMITS = Path(__file__).resolve().parents[2] / "shared" / "limits.md"
 RANGE = r"([\d,]+)–([\d,]+)"
-
-
-def table(heading: str) -> list[list[str]]:
-    part = LIMITS.read_text().split(heading)[1].split("\n## ")[0]
-    return [[c.strip() for c in row.strip().strip("|").split("|")] for row in part.splitlines()
-            if re.match(r"\| \d{4} \|", row)]
-
-
-def money(text: str) -> Decimal:
-    return Decimal(text.replace(",", ""))
 
 
 def pair(cell: str) -> tuple[Decimal, Decimal]:
@@ -49,12 +38,8 @@ def test_known_figures():
     assert plan_year(2025).plan_catch_up_60_63 == 11250 and plan_year(2024).plan_catch_up_60_63 == 7500
 
 
-skip = pytest.mark.skipif(not LIMITS.exists(), reason="shared/limits.md is beside the checkout only in the workplace")
-
-
-@skip
 def test_roth_phaseouts_match_limits_md():
-    rows = table("## Roth IRA contribution phase-out")
+    rows = limits_table("Roth IRA contribution phase-out")
     assert len(rows) == 8
     for year, single, joint, mfs in rows:
         py = plan_year(int(year))
@@ -63,9 +48,8 @@ def test_roth_phaseouts_match_limits_md():
         assert (py.roth_mfs.start, py.roth_mfs.end) == pair(mfs)
 
 
-@skip
 def test_deduction_phaseouts_match_limits_md():
-    rows = table("## Traditional IRA deduction phase-out")
+    rows = limits_table("Traditional IRA deduction phase-out")
     assert len(rows) == 8
     for year, single, joint, spouse, mfs in rows:
         py = plan_year(int(year))
@@ -75,9 +59,8 @@ def test_deduction_phaseouts_match_limits_md():
         assert (py.deduction_mfs.start, py.deduction_mfs.end) == pair(mfs)
 
 
-@skip
 def test_employer_plan_limits_match_limits_md():
-    rows = table("## Employer plans")
+    rows = limits_table("Employer plans")
     assert len(rows) == 8
     for year, deferral, catch_up, catch_up_60, additions, _simple in rows:
         py = plan_year(int(year))

@@ -10,7 +10,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from form8606.plan.params import plan_year
-from form8606.plan.worksheets import max_roth_contribution, reduced, reduced_deduction, round_up_10
+from form8606.plan.worksheets import (
+    max_roth_contribution,
+    reduced,
+    reduced_deduction,
+    round_up_10,
+)
 
 D = Decimal
 

@@ -8,8 +8,8 @@ from decimal import Decimal
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from form8606.pipeline import compute
 from form8606.ledger import load_text
+from form8606.pipeline import compute
 
 ZERO = Decimal(0)
 cents = st.integers(min_value=0, max_value=20_000_00).map(lambda c: Decimal(c) / 100)

@@ -7,22 +7,15 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from form8606.cli import main
 from form8606.errors import Form8606Error
 from form8606.ledger import load_text
 from form8606.money import parse_amount
-from tests.conftest import forms_of
+from tests.helpers import FIXTURES, forms_of, run
 
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 COUPLE = FIXTURES / "married-couple.toml"
 PRORATA = FIXTURES / "backdoor-prorata.toml"
 OLD = 'version = 1\n[people.you]\nname = "Ada"\nbirth_date = 1945-01-01\n'
-
-
-def run(*args):
-    return CliRunner().invoke(main, [str(a) for a in args])
 
 
 def test_traditional_contribution_at_70_and_a_half_before_2020_is_excess():
@@ -83,8 +76,8 @@ def test_fill_writes_the_shipped_years_and_names_the_others(tmp_path):
 
 
 def test_fill_shrinks_a_long_line_10_into_its_box():
-    from form8606.pipeline import compute
     from form8606.pdf.fill import Template
+    from form8606.pipeline import compute
 
     ledger = load_text(PRORATA.read_text().replace("version = 1", "version = 1\n[options]\nratio_places = 8", 1))
     (form,) = compute(ledger).forms

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from form8606.ages import half_past_59
 from form8606.calc.roth import Layers
-from tests.conftest import forms_of, lines_of, money_lines
+from tests.helpers import forms_of, lines_of, money_lines
 
 BORN_1980 = 'version = 1\n[people.you]\nname = "Ana"\nbirth_date = 1980-03-15\n'
 
@@ -202,10 +202,10 @@ def test_first_home_line_20_capped_by_earlier_use():
 
 
 def test_reason_on_traditional_distribution_and_first_home_without_expenses_are_errors():
+    import pytest
+
     from form8606.errors import Form8606Error
     from form8606.ledger import load_text
-
-    import pytest
 
     with pytest.raises(Form8606Error) as info:
         load_text(BORN_1980 + '[[distribution]]\nwho = "you"\ndate = 2025-01-01\nfrom = "traditional"\namount = 1\n'

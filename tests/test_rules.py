@@ -1,20 +1,18 @@
-"""Every year parameter file is complete and cited (STYLE: OpenFisca's parameter lint),
-and the figures agree with ../shared/limits.md where that file is present."""
+"""Every year parameter file is complete and cited (as OpenFisca lints its parameters), and the
+figures agree with the IRS tables copied in tests/data/limits.md."""
 
 from __future__ import annotations
 
 import datetime as dt
-import re
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 
 from form8606 import rules
 from form8606.errors import Form8606Error
+from tests.helpers import limits_table, money
 
 NAMES = rules.parameter_names()
-LIMITS = Path(__file__).resolve().parents[2] / "shared" / "limits.md"
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -37,12 +35,13 @@ def test_known_figures():
     assert rules.for_year(2022).contribution_deadline == dt.date(2023, 4, 18)
 
 
-@pytest.mark.skipif(not LIMITS.exists(), reason="shared/limits.md is beside the checkout only in the workplace")
-def test_ira_limits_match_shared_limits_md():
-    table = LIMITS.read_text().split("## IRA contributions")[1].split("##")[0]
-    for year, limit, catch_up in re.findall(r"\| (\d{4}) \| ([\d,]+) \| ([\d,]+) \|", table):
-        assert rules.parameter("ira_limit")(int(year)) == Decimal(limit.replace(",", ""))
-        assert rules.parameter("ira_catch_up")(int(year)) == Decimal(catch_up.replace(",", ""))
-    deadlines = LIMITS.read_text().split("## Contribution deadlines")[1].split("##")[0]
-    for year, day in re.findall(r"\| (\d{4}) \| (\d{4}-\d\d-\d\d) \|", deadlines):
+def test_ira_limits_and_deadlines_match_the_irs_tables():
+    limits = limits_table("IRA contributions")
+    assert [int(row[0]) for row in limits] == list(rules.SUPPORTED_YEARS)
+    for year, limit, catch_up, *_ in limits:
+        assert rules.parameter("ira_limit")(int(year)) == money(limit)
+        assert rules.parameter("ira_catch_up")(int(year)) == money(catch_up)
+    deadlines = limits_table("Contribution deadlines")
+    assert [int(row[0]) for row in deadlines] == list(rules.SUPPORTED_YEARS)
+    for year, day, _why in deadlines:
         assert rules.parameter("contribution_deadline")(int(year)) == dt.date.fromisoformat(day)
