@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from form8606.pipeline import compute
+from form8606.render.sources import failure_text
 from tests.helpers import forms_of, ledger_of, lines_of, money_lines, run
 
 
@@ -65,7 +68,8 @@ def test_assert_line_10_with_its_decimals_and_a_negative_line_18():
     wrong = compute(ledger_of(body.replace('"0.10000"', '"0.100"'))).assertion_failures
     assert wrong == () , "0.100 and 0.10000 are the same figure"
     off = compute(ledger_of(body.replace('"0.10000"', '"0.111"'))).assertion_failures
-    assert len(off) == 1 and "line 10: expected 0.111 != computed 0.10000" in off[0]
+    assert len(off) == 1 and "line 10: expected 0.111 != computed 0.10000" in failure_text(off[0])
+    assert (off[0].line, off[0].expected, off[0].computed) == ("10", Decimal("0.111"), Decimal("0.10000"))
 
 
 def test_whole_dollars_must_be_a_boolean():

@@ -13,6 +13,7 @@ from form8606.documents import expand
 from form8606.documents.codes import read
 from form8606.errors import Form8606Error
 from form8606.pipeline import compute
+from form8606.render.sources import words
 from tests.helpers import (
     BACKDOOR,
     OLD,
@@ -98,7 +99,11 @@ def test_code_2_backdoor_is_a_conversion():
     assert "box 2a shows 7,000, 7,000 more than line 4b" in line.message
     assert "[[form_1099r]] #1 (you, 2025) Brokerage IRA" in line.message
     # The lines name the document they came from.
-    assert form.lines["8"].sources == ("[[form_1099r]] #1 (you, 2025) Brokerage IRA -> [[conversion]]: 7,000.00",)
+    assert [words(x) for x in form.lines["8"].sources] == [
+        "[[form_1099r]] #1 (you, 2025) Brokerage IRA -> [[conversion]]: 7,000.00"]
+    (source,) = form.lines["8"].sources  # a value: the event, and the document it stands for
+    assert (source.kind, source.amount, source.document.kind, source.document.positions) == (
+        "conversion", 7000, "form_1099r", (1,))
 
 
 def test_code_7_split_conversion_distribution_rollover_and_qcd():

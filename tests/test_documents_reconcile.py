@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from form8606.documents import expand
 from form8606.pipeline import compute
+from form8606.render.sources import failure_text, words
 from tests.helpers import (
     BACKDOOR,
     OLD,
@@ -23,7 +24,7 @@ CONVERSION = '[[conversion]]\nwho = "you"\ndate = 2025-01-13\namount = 7000\n'
 
 
 def failures(body: str, header: str = YOUNG) -> tuple[str, ...]:
-    return compute(ledger_of(body, header)).assertion_failures
+    return tuple(failure_text(f) for f in compute(ledger_of(body, header)).assertion_failures)
 
 
 def test_everything_reconciles():
@@ -117,7 +118,7 @@ def test_line_6_is_the_sum_of_box_5_of_traditional_sep_and_simple_forms():
     (note,) = [n for n in form.notes if n.code == "line6_from_5498"]
     assert note.level == "note" and "[[form_5498]] #1, #2, #3 (you, 2025)" in note.message
     assert "Every traditional, SEP and SIMPLE IRA must have its Form 5498" in note.message
-    assert form.lines["6"].sources == ("[[form_5498]] #1, #2, #3 (you, 2025): box 5",)
+    assert [words(x) for x in form.lines["6"].sources] == ["[[form_5498]] #1, #2, #3 (you, 2025): box 5"]
 
 
 def test_year_end_wins_over_forms_5498():

@@ -51,8 +51,7 @@ class Run:
 
 def run(ledger: Ledger, whole_dollars: bool | None = None) -> Run:
     expanded, expansion = documents.expand(ledger)
-    with expansion.naming():
-        result = calc.compute(expanded, whole_dollars)
+    result = calc.compute(expanded, whole_dollars)
     forms = documents.annotate(expansion, result.forms)
     failures = tuple(check_assertions(expanded, forms)) + expansion.failures
     return Run(ledger, expansion, replace(result, forms=forms, assertion_failures=failures))

@@ -9,6 +9,7 @@ from form8606.calc.result import Line, Note, printed
 from form8606.lines import RULES
 from form8606.money import CENT as CENTS
 from form8606.money import fmt_money, round_to
+from form8606.sources import Source
 
 
 class Book:
@@ -18,7 +19,7 @@ class Book:
         self.lines: dict[str, Line] = {}
         self.notes: list[Note] = []
 
-    def put(self, label: str, exact: Decimal, how: str, sources: Iterable[str] = (),
+    def put(self, label: str, exact: Decimal, how: str, sources: Iterable[Source] = (),
             rule: tuple[str, str] | None = None) -> Decimal:
         """Enter a line; return its printed value, which later lines must use. `rule` replaces
         the line's usual (rule, citation) when another worksheet fills it."""
@@ -27,8 +28,8 @@ class Book:
         self.lines[label] = Line(label, value, how, tuple(sources), None if exact == value else exact, rule, cite)
         return value
 
-    def note(self, code: str, message: str, level: str = "warning") -> None:
-        self.notes.append(Note(code, message, level))
+    def note(self, code: str, message: str, level: str = "warning", subject: Source | None = None) -> None:
+        self.notes.append(Note(code, message, level, subject))
 
     def money(self, value: Decimal) -> str:
         return fmt_money(value, self.unit)

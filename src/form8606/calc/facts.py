@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from form8606.calc.timing import original_date
 from form8606.ledger.model import Distribution, Ledger, PlanRollover, YearEnd
-from form8606.ledger.where import entry_label
-from form8606.money import ZERO, fmt_money
-
-CENTS = Decimal("0.01")
+from form8606.ledger.where import entry_source
+from form8606.money import ZERO
+from form8606.sources import Source
 
 
 @dataclass(frozen=True)
@@ -20,7 +19,7 @@ class Item:
 
     date: dt.date
     amount: Decimal  # signed: corrections of contributions are negative
-    source: str
+    source: Source
     deducted: Decimal = ZERO
 
 
@@ -31,10 +30,10 @@ class YearFacts:
     traditional: tuple[Item, ...]  # contributions counted toward line 1, with corrections
     roth: tuple[Item, ...]  # regular Roth contributions for the year, with corrections
     conversions: tuple[Item, ...]
-    distributions: tuple[tuple[Distribution, str], ...]  # traditional, dated in the year
-    roth_distributions: tuple[tuple[Distribution, str], ...]
-    plan_rollovers: tuple[tuple[PlanRollover, str], ...]
-    year_end: tuple[YearEnd, str] | None
+    distributions: tuple[tuple[Distribution, Source], ...]  # traditional, dated in the year
+    roth_distributions: tuple[tuple[Distribution, Source], ...]
+    plan_rollovers: tuple[tuple[PlanRollover, Source], ...]
+    year_end: tuple[YearEnd, Source] | None
     line6_adjustments: tuple[Item, ...]  # recharacterizations after Dec 31 (line 6)
 
     @property
@@ -43,8 +42,11 @@ class YearFacts:
                     self.plan_rollovers))
 
 
-def _label(ledger: Ledger, kind: str, entry) -> str:
-    return f"{entry_label(ledger.source, kind, None, entry).split(': ', 1)[1]}: {fmt_money(entry.amount, CENTS)}"
+def _year_end(e: YearEnd) -> Source:
+    """Form 5498 box 5 when the value came from the Forms 5498 (form8606.documents)."""
+    if e.document is not None:
+        return replace(e.document, field="box 5")
+    return Source("year_end", e.who, year=e.year)
 
 
 def gather(ledger: Ledger, who: str, year: int) -> YearFacts:
@@ -53,10 +55,10 @@ def gather(ledger: Ledger, who: str, year: int) -> YearFacts:
 
     accounts: dict[str, list[Item]] = {"traditional": [], "roth": []}
     for c in mine("contribution"):
-        accounts[c.to].append(Item(c.date, c.amount, _label(ledger, "contribution", c), c.deducted))
+        accounts[c.to].append(Item(c.date, c.amount, entry_source("contribution", c, c.amount), c.deducted))
     line6 = []
     for r in mine("recharacterization"):
-        src = _label(ledger, "recharacterization", r)
+        src = entry_source("recharacterization", r, r.amount)
         when = original_date(ledger, r)
         accounts[r.to].append(Item(when, r.amount, src, r.deducted))
         accounts[r.from_].append(Item(when, -r.amount, src))
@@ -66,19 +68,19 @@ def gather(ledger: Ledger, who: str, year: int) -> YearFacts:
             sign = 1 if r.to == "traditional" else -1
             line6.append(Item(r.date, sign * r.moved_amount, src))
     for r in mine("returned_contribution"):
-        accounts[r.from_].append(Item(original_date(ledger, r), -r.amount, _label(ledger, "returned_contribution", r)))
+        accounts[r.from_].append(Item(original_date(ledger, r), -r.amount, entry_source("returned_contribution", r, r.amount)))
 
-    dists = [(d, _label(ledger, "distribution", d)) for d in mine("distribution")]
-    ends = [(e, f"[[year_end]] ({who}, {year})") for e in ledger.year_end if e.who == who and e.year == year]
+    dists = [(d, entry_source("distribution", d, d.amount)) for d in mine("distribution")]
+    ends = [(e, _year_end(e)) for e in ledger.year_end if e.who == who and e.year == year]
     return YearFacts(
         who=who,
         year=year,
         traditional=tuple(accounts["traditional"]),
         roth=tuple(accounts["roth"]),
-        conversions=tuple(Item(c.date, c.amount, _label(ledger, "conversion", c)) for c in mine("conversion")),
+        conversions=tuple(Item(c.date, c.amount, entry_source("conversion", c, c.amount)) for c in mine("conversion")),
         distributions=tuple((d, s) for d, s in dists if d.from_ == "traditional"),
         roth_distributions=tuple((d, s) for d, s in dists if d.from_ == "roth"),
-        plan_rollovers=tuple((r, _label(ledger, "plan_rollover", r)) for r in mine("plan_rollover")),
+        plan_rollovers=tuple((r, entry_source("plan_rollover", r, r.amount)) for r in mine("plan_rollover")),
         year_end=ends[0] if ends else None,
         line6_adjustments=tuple(line6),
     )

@@ -9,6 +9,16 @@ from form8606.calc.book import Book
 from form8606.calc.facts import YearFacts
 from form8606.errors import Form8606Error, Problem
 from form8606.money import ZERO, ratio
+from form8606.sources import Source
+
+
+@dataclass(frozen=True)
+class Basis:
+    """Line 2: the basis carried in, where it came from, and how it was reached."""
+
+    value: Decimal
+    sources: tuple[Source, ...]
+    how: str
 
 
 @dataclass(frozen=True)
@@ -22,7 +32,7 @@ class Totals:
     disaster: Decimal
     contributed: Decimal  # all traditional contributions for the year, deductible or not
     deducted: Decimal
-    line1_sources: tuple[str, ...]
+    line1_sources: tuple[Source, ...]
 
     @property
     def worksheet_1_1(self) -> bool:
@@ -80,13 +90,13 @@ def completed(t: Totals, line2: Decimal, f: YearFacts, where: str) -> bool:
     return t.distributed > 0 or (t.converted > 0 and line6_exact(f, where) > 0)
 
 
-def part1(f: YearFacts, t: Totals, line2: Decimal, line2_source: str, book: Book, where: str) -> Outcome:
+def part1(f: YearFacts, t: Totals, line2: Basis, book: Book, where: str) -> Outcome:
     """Enter lines 1-15c."""
     m = book.money
     l1 = book.put("1", t.nondeductible_early + t.nondeductible_late,
                   f"contributions less deducted, recharacterized and returned parts = {m(t.nondeductible_early + t.nondeductible_late)}",
                   t.line1_sources)
-    l2 = book.put("2", line2, f"basis carried in = {m(line2)}", (line2_source,))
+    l2 = book.put("2", line2.value, line2.how, line2.sources)
     l3 = book.put("3", l1 + l2, f"line 1 + line 2 = {m(l1)} + {m(l2)}")
     if t.distributed == 0 and t.converted == 0:
         # Form 8606, question after line 3: no distribution or conversion -> line 14 = line 3.

@@ -6,11 +6,11 @@ from decimal import Decimal
 
 from form8606.calc.book import Book
 from form8606.calc.facts import YearFacts
-from form8606.calc.part1 import Outcome
+from form8606.calc.part1 import Basis, Outcome
 from form8606.money import ZERO
 
 
-def part2(f: YearFacts, line2: Decimal, line2_source: str, book: Book, part1: Outcome | None) -> Decimal:
+def part2(f: YearFacts, basis: Basis, book: Book, part1: Outcome | None) -> Decimal:
     """Enter lines 16-18; return the basis carried to next year."""
     m = book.money
     if part1 is not None:  # Part I completed: lines 16 and 17 come from lines 8 and 11
@@ -26,8 +26,9 @@ def part2(f: YearFacts, line2: Decimal, line2_source: str, book: Book, part1: Ou
     last = max(c.date for c in f.conversions)
     before = sum((i.amount - i.deducted for i in f.traditional if i.date <= last), ZERO)
     l16 = book.put("16", converted, f"conversions = {m(converted)}", [c.source for c in f.conversions])
+    line2 = basis.value
     l17 = book.put("17", line2 + before, f"basis {m(line2)} + contributions before the conversion {m(before)}",
-                   (line2_source,))
+                   basis.sources)
     l18 = book.put("18", l16 - l17, f"line 16 - line 17 = {m(l16)} - {m(l17)}")
     if l18 < 0:
         book.note("conversion_below_basis", f"the amount converted ({m(l16)}) is less than its basis ({m(l17)}); "

@@ -13,7 +13,10 @@ from form8606.calc.qualified import qualification
 from form8606.calc.roth import Layers, Withdrawal
 from form8606.errors import Form8606Error, Problem
 from form8606.ledger.model import HOMEBUYER_LIMIT, Distribution, Person
-from form8606.money import ZERO
+from form8606.ledger.where import label
+from form8606.money import CENT, ZERO, fmt_money
+from form8606.sources import Source
+
 
 @dataclass(frozen=True)
 class RothState:
@@ -32,7 +35,7 @@ class Part3Outcome:
 @dataclass(frozen=True)
 class _Dist:
     entry: Distribution
-    source: str
+    source: Source
     qualified: bool
     under_59_half: bool | None  # None when not needed (qualified by death or disability)
     period_met: bool
@@ -42,7 +45,7 @@ def part3(f: YearFacts, state: RothState, person: Person, book: Book, where: str
     """Add the year's contributions, conversions and rollovers to the layers, enter lines
     19-25c for the nonqualified distributions, then take every distribution out of the layers."""
     layers = _add_year(f, state.layers, book)
-    dists = [_classify(d, f"{where}: {src}", state.first_year, person, f.who)
+    dists = [_classify(d, src, f"{where}: {label(src)}: {fmt_money(src.amount, CENT)}", state.first_year, person, f.who)
              for d, src in sorted(f.roth_distributions, key=lambda x: x[0].date) if d.net > 0]
     homebuyer = _lines(f, dists, layers, state, book)
     base, earnings_under, earnings_all = ZERO, ZERO, ZERO
@@ -80,13 +83,13 @@ def _add_year(f: YearFacts, layers: Layers, book: Book) -> Layers:
     return layers
 
 
-def _classify(d: Distribution, source: str, first_year: int | None, person: Person, who: str) -> _Dist:
+def _classify(d: Distribution, source: Source, where: str, first_year: int | None, person: Person, who: str) -> _Dist:
     """A qualified distribution (Form 8606 instructions, Qualified distribution; Pub. 590-B):
     after the 5-year period that starts January 1 of the first Roth year, and on or after
     59 1/2, or after death, or due to disability. First-home distributions stay on line 19
     and line 20 subtracts the expenses (form line 19)."""
     if first_year is None:
-        raise Form8606Error(Problem(source, "the 5-year period of this Roth distribution can't be known: the ledger "
+        raise Form8606Error(Problem(where, "the 5-year period of this Roth distribution can't be known: the ledger "
                                     "shows no earlier Roth contribution, conversion or rollover with its year; add "
                                     f"`first_roth_year` (and the Roth money, `roth_contribution_basis` or "
                                     f"`roth_conversions`) to the [[opening]] of \"{who}\""))
@@ -94,7 +97,7 @@ def _classify(d: Distribution, source: str, first_year: int | None, person: Pers
     if q.by_reason:
         return _Dist(d, source, True, None, True)
     if q.under_59_half is None:
-        raise Form8606Error(Problem(source, "this Roth distribution needs an age (59 1/2 decides whether it is qualified "
+        raise Form8606Error(Problem(where, "this Roth distribution needs an age (59 1/2 decides whether it is qualified "
                                     f"and whether the 10% additional tax applies); add birth_date to [people.{who}]"))
     return _Dist(d, source, q.qualified, q.under_59_half, q.period_met)
 
@@ -146,7 +149,7 @@ def _earnings_note(d: _Dist, taken: Withdrawal, book: Book) -> None:
     if taken.earnings <= 0 or d.qualified:
         return
     covered = " unless the first-time homebuyer amount (line 20) covers it" if d.entry.reason == "first_home" else ""
-    book.note("roth_earnings_withdrawn", f"{d.source}: {book.money(taken.earnings)} of it is beyond the Roth basis the "
+    book.note("roth_earnings_withdrawn", f"{book.money(taken.earnings)} of it is beyond the Roth basis the "
               f"ledger knows, so it counts as earnings (taxable, line 25a{covered}). That is right when the account grew; if "
               "the ledger lacks an earlier Roth contribution or conversion, record it in [[opening]] as "
-              "`roth_contribution_basis` or `roth_conversions`.")
+              "`roth_contribution_basis` or `roth_conversions`.", subject=d.source)

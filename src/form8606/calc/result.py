@@ -12,6 +12,7 @@ from typing import Literal
 from form8606.calc.roth import Layers
 from form8606.lines import LINE_LABELS, RATIO_LINE
 from form8606.money import round_to
+from form8606.sources import Source, Words
 
 
 @dataclass(frozen=True)
@@ -21,7 +22,7 @@ class Line:
     label: str
     value: Decimal  # as printed: rounded to the form's unit (line 10: to its decimal places)
     how: str  # the rule applied, with the figures: "line 1 + line 2 = 7,000 + 0"
-    sources: tuple[str, ...] = ()  # ledger entries or earlier forms the figures came from
+    sources: tuple[Source, ...] = ()  # ledger entries or earlier forms the figures came from
     exact: Decimal | None = None  # the unrounded figure, when rounding changed it
     rule: str = ""  # the form's instruction for the line, in one sentence
     cite: str = ""  # where that rule is written
@@ -29,9 +30,10 @@ class Line:
 
 @dataclass(frozen=True)
 class Note:
-    code: str  # stable identifier, e.g. "pro_rata_taxable"
+    code: str  # stable identifier, e.g. "pro_rata_taxable" (render/notes.py words each one)
     message: str
     level: Literal["warning", "note"] = "warning"
+    subject: Source | None = None  # the entry the note is about; renderers name it before the message
 
 
 @dataclass(frozen=True)
@@ -79,12 +81,24 @@ class FormResult:
 
 
 @dataclass(frozen=True)
+class Failure:
+    """A figure the ledger states that the computed forms contradict: an [[assert]] entry or a
+    document's box (exit 1). Renderers write "where: text"."""
+
+    where: str  # the entry or document, as located in the ledger
+    text: Words  # what differs, and its likely cause
+    line: str | None = None  # an [[assert]]'s line
+    expected: Decimal | None = None  # the figure the ledger states
+    computed: Decimal | None = None  # the figure of the computed form (None: the line is blank)
+
+
+@dataclass(frozen=True)
 class Result:
     """Every form of a household, plus the outcome of its [[assert]] entries."""
 
     source: str
     forms: tuple[FormResult, ...]
-    assertion_failures: tuple[str, ...] = field(default=())
+    assertion_failures: tuple[Failure, ...] = field(default=())
 
     def select(self, year: int | None = None, person: str | None = None) -> list[FormResult]:
         return [f for f in self.forms if (year is None or f.year == year) and (person is None or f.person == person)]

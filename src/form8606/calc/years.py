@@ -13,7 +13,7 @@ from form8606 import rules
 from form8606.ages import age_at_year_end, traditional_barred
 from form8606.calc.book import Book
 from form8606.calc.facts import YearFacts, gather
-from form8606.calc.part1 import completed, part1, totals
+from form8606.calc.part1 import Basis, completed, part1, totals
 from form8606.calc.part2 import part2
 from form8606.calc.part3 import RothState, part3
 from form8606.calc.qualified import first_roth_year, opening_of
@@ -23,6 +23,7 @@ from form8606.errors import Form8606Error
 from form8606.ledger.checks import EVENT_KINDS
 from form8606.ledger.model import Ledger
 from form8606.money import CENT, DOLLAR, ZERO, fmt_money, round_to
+from form8606.sources import FORM, NOTHING, Source
 
 PEOPLE = ("you", "spouse")
 
@@ -32,7 +33,7 @@ class Carried:
     """What one year hands to the next."""
 
     basis: Decimal  # traditional basis (line 14)
-    source: str  # where it came from, for the explanation of line 2
+    source: Source  # where it came from, for the explanation of line 2
     roth: RothState
 
 
@@ -73,9 +74,9 @@ def start(ledger: Ledger, who: str, unit: Decimal) -> Carried:
             layers = layers.add_conversion(layer.year, round_to(layer.amount, unit), round_to(layer.taxable, unit))
     roth = RothState(layers, opening.homebuyer_used if opening else ZERO, first_roth_year(ledger, who, opening))
     if opening:
-        return Carried(round_to(opening.traditional_basis, unit), f"[[opening]] ({who}, {opening.year}): "
-                       "traditional_basis", roth)
-    return Carried(ZERO, "no earlier basis in the ledger", roth)
+        return Carried(round_to(opening.traditional_basis, unit),
+                       Source("opening", who, year=opening.year, field="traditional_basis"), roth)
+    return Carried(ZERO, Source(NOTHING), roth)
 
 
 def person_forms(ledger: Ledger, who: str, unit: Decimal) -> list[FormResult]:
@@ -95,12 +96,13 @@ def year_form(ledger: Ledger, f: YearFacts, carried: Carried, unit: Decimal) -> 
     rules.check_year(f.year)
     where = f"{ledger.source}: {f.who} {f.year}"
     book = Book(unit, ledger.options.ratio_places)
-    basis, source = _line2(f, carried, book)
+    line2 = _line2(f, carried, book)
+    basis = line2.value
     t = totals(f, where)
-    outcome = part1(f, t, basis, source, book, where) if completed(t, basis, f, where) else None
+    outcome = part1(f, t, line2, book, where) if completed(t, basis, f, where) else None
     basis_end = outcome.basis_end if outcome else basis
     if t.converted > 0:
-        basis_end = part2(f, basis, source, book, outcome)
+        basis_end = part2(f, line2, book, outcome)
     person = ledger.people[f.who]
     roth = part3(f, carried.roth, person, book, where)
     _limit_notes(ledger, f, book)
@@ -113,20 +115,21 @@ def year_form(ledger: Ledger, f: YearFacts, carried: Carried, unit: Decimal) -> 
         roth_basis=roth.state.layers, additional_tax_base=roth.additional_tax_base,
         unit=unit, ratio_places=book.places, taxable_ira=_taxable_ira(f, book),
     )
-    where_from = f"line 14 of the {f.year} Form 8606" if "14" in book.lines else f"basis carried from {f.year}"
+    where_from = Source(FORM, f.who, year=f.year, field="14" if "14" in book.lines else None)
     return form, Carried(basis_end, where_from, roth.state)
 
 
-def _line2(f: YearFacts, carried: Carried, book: Book) -> tuple[Decimal, str]:
-    """Line 2 also takes the nontaxable part of plan rollovers to traditional IRAs not yet
-    reported (Form 8606 instructions, Line 2, third bullet)."""
+def _line2(f: YearFacts, carried: Carried, book: Book) -> Basis:
+    """Line 2, its sources and how it was reached. It also takes the nontaxable part of plan
+    rollovers to traditional IRAs not yet reported (Form 8606 instructions, Line 2, third bullet)."""
     after_tax = [(r, s) for r, s in f.plan_rollovers if r.to == "traditional" and r.after_tax]
     if not after_tax:
-        return carried.basis, carried.source
+        return Basis(carried.basis, (carried.source,), f"basis carried in = {book.money(carried.basis)}")
     added = book.round(sum((r.after_tax for r, _ in after_tax), ZERO))
-    sources = "; ".join(s for _, s in after_tax)
-    return carried.basis + added, f"{carried.source} ({book.money(carried.basis)}) + after-tax money rolled over " \
-                                  f"from an employer plan ({book.money(added)}: {sources})"
+    total = carried.basis + added
+    return Basis(total, (carried.source, *(s for _, s in after_tax)),
+                 f"basis carried in {book.money(carried.basis)} + after-tax money rolled over from an employer plan "
+                 f"{book.money(added)} = {book.money(total)}")
 
 
 def _taxable_ira(f: YearFacts, book: Book) -> TaxableIra:

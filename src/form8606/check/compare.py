@@ -12,6 +12,7 @@ from form8606.calc.result import FormResult, Result
 from form8606.check.causes import Context, likely_causes
 from form8606.ledger.model import Ledger
 from form8606.lines import LINE_LABELS, RATIO_LINE
+from form8606.sources import Words
 
 Status = Literal["agrees", "differs", "missing"]
 
@@ -23,7 +24,7 @@ class LineCheck:
     ours: Decimal | None
     difference: Decimal | None  # theirs - ours
     status: Status
-    causes: tuple[str, ...] = ()
+    causes: tuple[Words, ...] = ()  # each a text naming its sources (form8606.render.sources.say)
 
 
 def compare(theirs: dict[str, Decimal], ours: FormResult | None, context: Context | None,

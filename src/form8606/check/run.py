@@ -6,12 +6,12 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
+from form8606 import rules
 from form8606.calc.result import Result
 from form8606.check.compare import LineCheck, compare, context
 from form8606.check.pdfread import read_pdf
 from form8606.check.theirs import TheirForm, from_csv, from_json
 from form8606.errors import Form8606Error
-from form8606 import rules
 from form8606.ledger.model import Ledger, Person
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from form8606.commands.exits import DifferenceFound
+from form8606.commands.exits import fail_on
 from form8606.commands.options import ledger_argument, person_option, year_option
 from form8606.pipeline import compute as calculate
 from form8606.pipeline import load_file
@@ -29,10 +29,7 @@ def compute(ledger: str, year: int | None, person: str | None, fmt: str, cents: 
         click.echo(dumps(result_dict(result, forms)))
     else:
         click.echo("\n\n".join(form_table(f) for f in forms) if forms else _nothing(year, person))
-    for failure in result.assertion_failures:
-        click.echo(f"assertion failed: {failure}", err=True)
-    if result.assertion_failures:
-        raise DifferenceFound
+    fail_on(result.assertion_failures)
 
 
 def _nothing(year: int | None, person: str | None) -> str:

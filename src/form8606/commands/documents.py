@@ -6,7 +6,7 @@ from __future__ import annotations
 import click
 
 from form8606 import documents as docs
-from form8606.commands.exits import DifferenceFound
+from form8606.commands.exits import fail_on
 from form8606.commands.options import ledger_argument, person_option, year_option
 from form8606.pipeline import load_file
 from form8606.render.documents import report
@@ -25,7 +25,4 @@ def documents(ledger: str, year: int | None, person: str | None) -> None:
     """
     _, expansion = docs.expand(load_file(ledger, person))
     click.echo(report(expansion, year, person))
-    if expansion.failures:
-        for failure in expansion.failures:
-            click.echo(f"reconciliation failed: {failure}", err=True)
-        raise DifferenceFound
+    fail_on(expansion.failures, "reconciliation failed")

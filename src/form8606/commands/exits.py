@@ -11,3 +11,16 @@ EXIT_BAD_INPUT = 2
 
 class DifferenceFound(Exception):
     """Raised by a command after its output: something disagrees with the ledger (exit 1)."""
+
+
+def fail_on(failures, what: str = "assertion failed") -> None:
+    """Print each failure (an [[assert]] entry or a document the forms contradict) on stderr,
+    after the output, and end with exit 1 when there is one."""
+    import click
+
+    from form8606.render.sources import failure_text
+
+    for failure in failures:
+        click.echo(f"{what}: {failure_text(failure)}", err=True)
+    if failures:
+        raise DifferenceFound

@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from form8606.calc.result import FormResult
-from form8606.commands.exits import DifferenceFound
+from form8606.commands.exits import fail_on
 from form8606.commands.options import ledger_argument, person_option, year_option
 from form8606.errors import Form8606Error
 from form8606.output import write_atomic
@@ -47,10 +47,7 @@ def explain(ledger: str, year: int | None, person: str | None, fmt: str, audienc
         except OSError as exc:
             raise Form8606Error(f"{output}: cannot write the worksheet ({exc.strerror or exc})") from None
         click.echo(str(output))  # like `fill`: the path written
-    for failure in result.assertion_failures:
-        click.echo(f"assertion failed: {failure}", err=True)
-    if result.assertion_failures:
-        raise DifferenceFound
+    fail_on(result.assertion_failures)
 
 
 def _shows_ssn(forms: list[FormResult], audience: str) -> bool:

@@ -6,14 +6,12 @@ what was done out."""
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from form8606 import calc, rules
+from form8606.calc.result import Failure
 from form8606.documents import codes as box7
-from form8606.ledger.where import group_label, short
 from form8606.documents.reconcile import (
     TRADITIONAL_KINDS,
     Box,
@@ -26,8 +24,9 @@ from form8606.documents.translate import Translation, translate
 from form8606.errors import Form8606Error, Problem
 from form8606.ledger.checks import run_checks
 from form8606.ledger.model import Ledger, YearEnd
-from form8606.ledger.where import entry_label
+from form8606.ledger.where import document_source, entry_label, group_label
 from form8606.money import ZERO
+from form8606.sources import Source
 
 
 @dataclass(frozen=True)
@@ -40,6 +39,7 @@ class YearEndFrom5498:
     value: Decimal
     outstanding: Decimal  # `outstanding_rollovers` of that year's Forms 1099-R
     entry: YearEnd
+    source: Source  # the Forms 5498
 
 
 @dataclass(frozen=True)
@@ -53,38 +53,12 @@ class Expansion:
     year_ends: tuple[YearEndFrom5498, ...] = ()
     boxes: tuple[Box, ...] = ()  # Forms 5498 reconciled
     roth_warnings: tuple[tuple[Translation, str], ...] = ()
-    names: dict[str, str] = field(default_factory=dict)  # derived entry (short label) -> its document's name
-    fields: dict[str, dict[str, str]] = field(default_factory=dict)  # derived entry -> event field -> form field
 
     @property
-    def failures(self) -> tuple[str, ...]:
+    def failures(self) -> tuple[Failure, ...]:
         """Reconciliation failures, reported like [[assert]] failures."""
-        return tuple([m.translation.label + ": " + m.problem for m in self.checks if not m.ok]
+        return tuple([Failure(m.translation.label, (m.problem,)) for m in self.checks if not m.ok]
                      + [b.failure() for b in self.boxes if not b.ok])
-
-    def rename(self, text: str) -> str:
-        """Name derived entries by their documents in any message or source."""
-        for key, name in self.names.items():
-            if key in text:
-                text = text.replace(key, name)
-        return text
-
-    def rename_problem(self, p: Problem) -> Problem:
-        key = next((k for k in self.names if k in p.where or k in p.message), None)
-        if key is None:
-            return p
-        field_name = self.fields.get(key, {}).get(p.field, p.field) if p.field else None
-        return Problem(self.rename(p.where), self.rename(p.message), field_name)
-
-    @contextmanager
-    def naming(self) -> Iterator[None]:
-        """Errors raised while computing name the documents, not the events derived from them."""
-        try:
-            yield
-        except Form8606Error as exc:
-            if not self.names:
-                raise
-            raise Form8606Error([self.rename_problem(p) for p in exc.problems]) from None
 
 
 def expand(ledger: Ledger, translate_only: bool = False) -> tuple[Ledger, Expansion]:
@@ -107,42 +81,45 @@ def expand(ledger: Ledger, translate_only: bool = False) -> tuple[Ledger, Expans
     doubles, matched = match_events(ledger, translations)
     dropped = {id(m.derived) for m in doubles}
     added: dict[str, list] = defaultdict(list)
-    names: dict[str, str] = {}
-    fields: dict[str, dict[str, str]] = {}
+    fields: dict[str, dict[str, str]] = {}  # a derived entry's label -> event field -> document field
     origin: dict[int, Translation] = {}
     counters = {kind: max((e.position for e in ledger.entries(kind)), default=0)
                 for kind in ("conversion", "distribution", "plan_rollover", "recharacterization",
                              "returned_contribution", "year_end")}
 
-    def add(kind: str, entry, name: str, field_map: dict[str, str]) -> None:
+    def add(kind: str, entry, document: Source, field_map: dict[str, str]) -> None:
+        """A derived entry, named by its document wherever it is named."""
         counters[kind] += 1
         entry._position = counters[kind]
+        entry._document = document
         added[kind].append(entry)
-        key = short(entry_label(ledger.source, kind, None, entry))
-        names[key] = f"{name} -> [[{kind}]]"
-        fields[key] = field_map
+        fields[entry_label(ledger.source, kind, None, entry)] = field_map
 
     for t in translations:
         if t.doc.mode != "events":
             continue
         for d in t.events:
             if id(d) not in dropped:
-                add(d.kind, d.entry, short(t.label), d.fields)
+                add(d.kind, d.entry, document_source("form_1099r", [t.doc]), d.fields)
                 origin[id(d.entry)] = t
     year_ends = _year_ends(ledger, translations)
     for y in year_ends:
-        add("year_end", y.entry, short(y.documents), {"traditional": "box5"})
-        names[f"[[year_end]] ({y.who}, {y.year})"] = f"{short(y.documents)}: box 5"
+        add("year_end", y.entry, y.source, {"traditional": "box5"})
     expanded = ledger.model_copy(update={kind: (*ledger.entries(kind), *entries) for kind, entries in added.items()})
-    result = Expansion(expanded, tuple(translations), tuple(doubles), tuple(matched), tuple(year_ends),
-                       names=names, fields=fields)
-    # The derived entries meet the same checks as hand-written ones; the problems name the documents.
-    problems = [result.rename_problem(p) for p in run_checks(expanded, later=calc.CHECKS)]
+    # The derived entries meet the same checks as hand-written ones, in the documents' own fields.
+    problems = [_document_field(p, fields) for p in run_checks(expanded, later=calc.CHECKS)]
     if problems:
         raise Form8606Error(problems)
-    boxes = reconcile_5498(expanded, lambda e: origin.get(id(e)), result.rename)
+    boxes = reconcile_5498(expanded, lambda e: origin.get(id(e)))
     warnings = [(t, w) for t in translations if (w := roth_code_warning(expanded, t))]
-    return expanded, replace(result, boxes=tuple(boxes), roth_warnings=tuple(warnings))
+    return expanded, Expansion(expanded, tuple(translations), tuple(doubles), tuple(matched), tuple(year_ends),
+                               tuple(boxes), tuple(warnings))
+
+
+def _document_field(p: Problem, fields: dict[str, dict[str, str]]) -> Problem:
+    """A problem of a derived entry names the document's field ("box1"), not the event's."""
+    field_map = fields.get(p.where)
+    return replace(p, field=field_map.get(p.field, p.field)) if field_map and p.field else p
 
 
 def _year_ends(ledger: Ledger, translations: list[Translation]) -> list[YearEndFrom5498]:
@@ -159,5 +136,6 @@ def _year_ends(ledger: Ledger, translations: list[Translation]) -> list[YearEndF
         late = sum((t.doc.outstanding_rollovers for t in translations
                     if t.doc.who == who and t.doc.year == year and t.treatment == box7.IRA), ZERO)
         entry = YearEnd(who=who, year=year, traditional=value, outstanding_rollovers=late)
-        out.append(YearEndFrom5498(who, year, group_label(ledger.source, "form_5498", docs), value, late, entry))
+        out.append(YearEndFrom5498(who, year, group_label(ledger.source, "form_5498", docs), value, late, entry,
+                                   document_source("form_5498", docs)))
     return out

@@ -1,4 +1,4 @@
-"""What the documents add to the computed forms: their names on the lines they fed, and notes
+"""What the documents add to the computed forms: notes
 (Form 1040 lines 4a/4b, line 6 from Forms 5498, double entries, Roth codes that disagree).
 New FormResults are made with dataclasses.replace; nothing is computed twice."""
 
@@ -10,23 +10,16 @@ from decimal import Decimal
 from form8606.calc.result import FormResult, Note
 from form8606.documents import codes as box7
 from form8606.documents.expand import Expansion
-from form8606.ledger.where import short
 from form8606.documents.translate import Translation
+from form8606.ledger.where import short
 from form8606.money import CENT, ZERO, fmt_money, round_to
 
 
 def annotate(exp: Expansion, forms: tuple[FormResult, ...]) -> tuple[FormResult, ...]:
-    if not exp.names and not exp.translations and not exp.year_ends:
+    """The forms with the documents' notes added."""
+    if not exp.translations and not exp.year_ends:
         return forms
-    return tuple(_annotate(exp, form) for form in forms)
-
-
-def _annotate(exp: Expansion, form: FormResult) -> FormResult:
-    lines = {k: replace(v, how=exp.rename(v.how), sources=tuple(exp.rename(s) for s in v.sources))
-             for k, v in form.lines.items()}
-    notes = [replace(n, message=exp.rename(n.message)) for n in form.notes]
-    notes += notes_for(exp, form)
-    return replace(form, lines=lines, notes=tuple(notes))
+    return tuple(replace(form, notes=form.notes + tuple(notes_for(exp, form))) for form in forms)
 
 
 def notes_for(exp: Expansion, form: FormResult) -> list[Note]:

@@ -11,12 +11,17 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from form8606 import rules
-from form8606.calc.qualified import QUALIFYING_REASONS, first_roth_year, opening_of, qualification
+from form8606.calc.qualified import (
+    QUALIFYING_REASONS,
+    first_roth_year,
+    opening_of,
+    qualification,
+)
+from form8606.calc.result import Failure
 from form8606.documents import codes as box7
-from form8606.ledger.where import group_label, short
 from form8606.documents.translate import Derived, Translation
 from form8606.ledger.model import Ledger
-from form8606.ledger.where import entry_label
+from form8606.ledger.where import entry_label, group_label, short
 from form8606.money import CENT, ZERO, fmt_money
 
 TRADITIONAL_KINDS = ("traditional", "sep", "simple")
@@ -65,12 +70,12 @@ class Box:
         return (f"box {self.box} ({self.what}): {_m(self.printed)} on the Form 5498 != {_m(self.expected)} in the "
                 f"ledger ({_m(abs(diff))} {'more' if diff > 0 else 'less'} on the form); ledger entries: {listed}")
 
-    def failure(self) -> str:
-        return f"{self.documents}: {self.text()}. Fix the entries, the form's box, or add the missing Form 5498"
+    def failure(self) -> Failure:
+        return Failure(self.documents, (f"{self.text()}. Fix the entries, the form's box, or add the missing Form 5498",),
+                       expected=self.printed, computed=self.expected)
 
 
-def reconcile_5498(ledger: Ledger, origin: Callable[[object], Translation | None],
-                   rename: Callable[[str], str]) -> list[Box]:
+def reconcile_5498(ledger: Ledger, origin: Callable[[object], Translation | None]) -> list[Box]:
     """Forms 5498 of each person and year against the ledger (Instructions for Forms 1099-R and
     5498): box 1 the year's traditional contributions, box 10 the Roth contributions, box 3 the
     conversions and plan rollovers to Roth IRAs, box 4 the recharacterizations received, box 2 the
@@ -92,7 +97,7 @@ def reconcile_5498(ledger: Ledger, origin: Callable[[object], Translation | None
                            f"{rules.SUPPORTED_YEARS.start}-{rules.SUPPORTED_YEARS.stop - 1}"))
             continue
         total = lambda box: sum((getattr(d, f"box{box}") for d in docs), ZERO)  # noqa: E731
-        ctx = _Ctx(ledger, who, year, rename)
+        ctx = _Ctx(ledger, who, year)
         boxes = [("1", ctx.contributions("traditional"))] if side == "traditional" else [
             ("10", ctx.contributions("roth")), ("3", ctx.conversions())]
         boxes += [("2", ctx.rollovers_in(side, origin)), ("4", ctx.recharacterized_in(side))]
@@ -104,11 +109,11 @@ def reconcile_5498(ledger: Ledger, origin: Callable[[object], Translation | None
 
 
 class _Ctx:
-    def __init__(self, ledger: Ledger, who: str, year: int, rename: Callable[[str], str]):
-        self.ledger, self.who, self.year, self.rename = ledger, who, year, rename
+    def __init__(self, ledger: Ledger, who: str, year: int):
+        self.ledger, self.who, self.year = ledger, who, year
 
     def named(self, kind: str, e, amount: Decimal) -> str:
-        return f"{self.rename(short(entry_label(self.ledger.source, kind, None, e)))}: {_m(amount)}"
+        return f"{short(entry_label(self.ledger.source, kind, None, e))}: {_m(amount)}"
 
     def mine(self, kind: str) -> list:
         return [e for e in self.ledger.entries(kind) if e.who == self.who]
@@ -156,7 +161,7 @@ class _Ctx:
             if r.designated_roth_basis:
                 t = origin(r)
                 if t is None:
-                    name = self.rename(short(entry_label(self.ledger.source, "plan_rollover", None, r)))
+                    name = short(entry_label(self.ledger.source, "plan_rollover", None, r))
                     return what, None, [], f"{name} shows the basis of a designated Roth rollover, not its earnings"
                 total += t.doc.box1
                 entries.append(self.named("plan_rollover", r, t.doc.box1))

@@ -15,7 +15,6 @@ from pydantic import ValidationError
 
 from form8606.ages import half_past_59
 from form8606.documents import codes as box7
-from form8606.ledger.where import document_label
 from form8606.errors import Form8606Error, Problem
 from form8606.ledger.documents import Form1099R
 from form8606.ledger.model import (
@@ -27,6 +26,7 @@ from form8606.ledger.model import (
     Recharacterization,
     ReturnedContribution,
 )
+from form8606.ledger.where import document_label
 from form8606.money import CENT, ZERO, fmt_money
 
 KIND_OF = {Conversion: "conversion", Distribution: "distribution", PlanRollover: "plan_rollover",

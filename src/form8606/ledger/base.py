@@ -11,6 +11,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr
 
 from form8606.money import parse_amount, parse_figure
+from form8606.sources import Source
 
 Who = Literal["you", "spouse"]
 Reason = Literal["death", "disability", "first_home"]
@@ -41,7 +42,12 @@ _SSN = re.compile(r"^\d{3}-\d{2}-\d{4}$")
 class Entry(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
     _position: int = PrivateAttr(default=0)  # 1-based place among its kind in the file
+    _document: Source | None = PrivateAttr(default=None)  # the document an entry derived from one stands for
 
     @property
     def position(self) -> int:
         return self._position
+
+    @property
+    def document(self) -> Source | None:
+        return self._document

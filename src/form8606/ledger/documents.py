@@ -6,8 +6,8 @@ from __future__ import annotations
 from typing import Literal
 
 from form8606.errors import Problem
-from form8606.ledger.where import document_label, entry_label
 from form8606.ledger.base import Account, Amount, Date, Entry, Reason, Who, Year
+from form8606.ledger.where import document_label, entry_label
 from form8606.money import ZERO
 
 

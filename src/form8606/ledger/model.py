@@ -10,10 +10,22 @@ from decimal import Decimal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from form8606.ledger.base import _SSN, HOMEBUYER_LIMIT, Account, Amount, Date, Entry, Figure, Reason, Who, Year
+from form8606.ledger.base import (
+    _SSN,
+    HOMEBUYER_LIMIT,
+    Account,
+    Amount,
+    Date,
+    Entry,
+    Figure,
+    Reason,
+    Who,
+    Year,
+)
 from form8606.ledger.documents import Form1099R, Form5498
 from form8606.ledger.planning import EmployerPlan, Filing
 from form8606.money import ZERO
+
 
 class Person(Entry):
     name: str = Field(min_length=1)

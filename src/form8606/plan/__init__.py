@@ -13,7 +13,13 @@ from form8606.plan.beliefs import belief_notes, rollover_notes
 from form8606.plan.context import Context
 from form8606.plan.conversion import conversion_answer
 from form8606.plan.employer import mega_backdoor_answer
-from form8606.plan.ira import deduction_answer, excess_answer, ira_answer, roth_answer, route_note
+from form8606.plan.ira import (
+    deduction_answer,
+    excess_answer,
+    ira_answer,
+    roth_answer,
+    route_note,
+)
 from form8606.plan.params import plan_year
 from form8606.plan.result import PersonPlan, Plans
 

@@ -11,11 +11,11 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from form8606.pipeline import compute
 from form8606.calc.result import FormResult
 from form8606.errors import Form8606Error
 from form8606.ledger.model import Conversion, Ledger, YearEnd
 from form8606.money import ZERO, fmt_money, ratio
+from form8606.pipeline import compute
 from form8606.plan.context import Context
 from form8606.plan.result import ConversionAnswer
 

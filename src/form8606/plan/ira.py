@@ -11,7 +11,12 @@ from form8606.money import DOLLAR, ZERO, fmt_money, round_to
 from form8606.plan.context import OTHER, Context, money
 from form8606.plan.params import Range, source
 from form8606.plan.result import DeductionAnswer, ExcessAnswer, IraAnswer, RothAnswer
-from form8606.plan.worksheets import Worksheet, WorksheetLine, max_roth_contribution, reduced_deduction
+from form8606.plan.worksheets import (
+    Worksheet,
+    WorksheetLine,
+    max_roth_contribution,
+    reduced_deduction,
+)
 
 NOT_BINDING = Decimal("Infinity")
 EXCISE_RATE = Decimal("0.06")  # IRC 4973(a); Form 5329 lines 17 and 25

@@ -19,7 +19,15 @@ from form8606.render.glossary import GLOSSARY
 from form8606.render.history import history
 from form8606.render.notes import wording
 from form8606.render.picture import picture
-from form8606.render.view import AUDIENCES, Document, FormView, LineView, NoteView, PartView
+from form8606.render.sources import failure_text, note_text, words
+from form8606.render.view import (
+    AUDIENCES,
+    Document,
+    FormView,
+    LineView,
+    NoteView,
+    PartView,
+)
 
 PART_TITLES = (
     ("Part I", "Nondeductible contributions to traditional IRAs and distributions from traditional, SEP and "
@@ -52,7 +60,7 @@ def document(result: Result, forms: FormResult | Sequence[FormResult] | None = N
         forms=views,
         empty=None if chosen else "No Form 8606 was selected: the ledger has no events to report for it.",
         glossary=GLOSSARY if audience == "client" else (),
-        assertion_failures=tuple(result.assertion_failures),
+        assertion_failures=tuple(failure_text(f) for f in result.assertion_failures),
     )
 
 
@@ -102,10 +110,11 @@ def _line(form: FormResult, label: str, client: bool) -> LineView:
         plain = f"{percent(line.value)} of everything on line 9 is basis."
     return LineView(
         label=label, caption=CAPTIONS[label], value=line_value(form, label), rule=line.rule, how=line.how,
-        sources=line.sources, rounding=rounding, cite=None if client else line.cite, plain=plain,
+        sources=tuple(words(x) for x in line.sources), rounding=rounding, cite=None if client else line.cite,
+        plain=plain,
     )
 
 
 def _note(note: Note, audience: str) -> NoteView:
-    words = wording(note.code, audience)
-    return NoteView(note.code, note.level, words.title, words.plain, note.message)
+    said = wording(note.code, audience)
+    return NoteView(note.code, note.level, said.title, said.plain, note_text(note))

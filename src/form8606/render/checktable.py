@@ -8,6 +8,7 @@ from decimal import Decimal
 from form8606.check.run import FormCheck
 from form8606.lines import CAPTIONS, RATIO_LINE
 from form8606.money import fmt_money
+from form8606.render.sources import say
 
 
 def _show(value: Decimal | None, line: str) -> str:
@@ -30,11 +31,11 @@ def check_table(check: FormCheck, name: str) -> str:
         rows.append("  Every line agrees.")
     for c in problems:
         rows.append(f"  line {c.line} {c.status}: theirs {_show(c.theirs, c.line)}, ours {_show(c.ours, c.line)}")
-        rows += [textwrap.fill(cause, 80, initial_indent="    - ", subsequent_indent="      ") for cause in c.causes]
+        rows += [textwrap.fill(say(cause), 80, initial_indent="    - ", subsequent_indent="      ") for cause in c.causes]
     return "\n".join(rows)
 
 
 def check_dict(check: FormCheck) -> dict:
     return {"person": check.person, "year": check.year, "source": check.source, "notes": list(check.notes),
             "lines": [{"line": c.line, "theirs": c.theirs, "ours": c.ours, "difference": c.difference,
-                       "status": c.status, "causes": list(c.causes)} for c in check.lines]}
+                       "status": c.status, "causes": [say(cause) for cause in c.causes]} for c in check.lines]}

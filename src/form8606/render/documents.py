@@ -8,9 +8,9 @@ from collections import defaultdict
 
 from form8606.documents import codes as box7
 from form8606.documents.expand import Expansion
-from form8606.ledger.where import document_label, short
 from form8606.documents.reconcile import TRADITIONAL_KINDS
 from form8606.documents.translate import Translation
+from form8606.ledger.where import document_label, short
 from form8606.money import CENT, fmt_money
 
 WIDTH = 80

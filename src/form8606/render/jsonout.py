@@ -6,6 +6,7 @@ import json
 from decimal import Decimal
 
 from form8606.calc.result import FormResult, Result
+from form8606.render.sources import failure_text, note_text, say
 
 
 def form_dict(form: FormResult) -> dict:
@@ -14,8 +15,8 @@ def form_dict(form: FormResult) -> dict:
         "year": form.year,
         "required": form.required,
         "lines": {label: line.value for label, line in form.lines.items()},
-        "warnings": [{"code": n.code, "message": n.message} for n in form.warnings],
-        "notes": [{"code": n.code, "message": n.message} for n in form.notes if n.level == "note"],
+        "warnings": [{"code": n.code, "message": note_text(n)} for n in form.warnings],
+        "notes": [{"code": n.code, "message": note_text(n)} for n in form.notes if n.level == "note"],
         "required_because": list(form.required_because),
         "name": form.name,
         "basis_end": form.basis_end,
@@ -30,7 +31,9 @@ def form_dict(form: FormResult) -> dict:
 def result_dict(result: Result, forms: list[FormResult]) -> dict:
     out: dict = {"forms": [form_dict(f) for f in forms]}
     if result.assertion_failures:
-        out["assertion_failures"] = list(result.assertion_failures)
+        out["assertion_failures"] = [failure_text(f) for f in result.assertion_failures]
+        out["failures"] = [{"where": f.where, "line": f.line, "expected": f.expected, "computed": f.computed,
+                            "message": say(f.text)} for f in result.assertion_failures]
     return out
 
 

@@ -7,6 +7,7 @@ import textwrap
 from form8606.calc.result import FormResult
 from form8606.lines import CAPTIONS, RATIO_LINE
 from form8606.money import fmt_money
+from form8606.render.sources import note_text
 
 
 def form_table(form: FormResult) -> str:
@@ -31,7 +32,7 @@ def form_table(form: FormResult) -> str:
     if form.additional_tax_base:
         rows.append(f"  subject to the 10% additional tax (Form 5329 line 1): {money(form.additional_tax_base)}")
     for note in form.notes:
-        rows.append(_wrap(f"{note.level}: [{note.code}] {note.message}"))
+        rows.append(_wrap(f"{note.level}: [{note.code}] {note_text(note)}"))
     return "\n".join(rows)
 
 
