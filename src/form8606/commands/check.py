@@ -10,7 +10,7 @@ import click
 from form8606.check.run import check_forms, read_theirs
 from form8606.commands.exits import DifferenceFound
 from form8606.commands.options import ledger_argument, person_option, year_option
-from form8606.pipeline import compute, load_file
+from form8606.pipeline import load_file, run
 from form8606.render.checktable import check_dict, check_table
 from form8606.render.jsonout import dumps
 
@@ -32,7 +32,8 @@ def check(ledger: str, against: Path, year: int | None, person: str | None, tole
     cause. Exits 0 when every line agrees, 1 when a line differs, 2 when an input can't be read.
     """
     book = load_file(ledger)
-    checks = check_forms(book, compute(book), read_theirs(against), year, person, Decimal(tolerance))
+    done = run(book)  # causes read the events the documents became (the expanded ledger)
+    checks = check_forms(done.expansion.ledger, done.result, read_theirs(against), year, person, Decimal(tolerance))
     if fmt == "json":
         click.echo(dumps({"forms": [check_dict(c) for c in checks]}))
     else:
