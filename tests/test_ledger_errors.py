@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from form8606.errors import Form8606Error
-from form8606.pipeline import load_text
-from tests.helpers import HEADER, SPOUSE
+from form8606.pipeline import compute, load_text
+from tests.helpers import HEADER, SPOUSE, ledger_of
 
 
 def problems(text: str) -> list[str]:
@@ -103,8 +103,9 @@ def test_unsupported_year():
     assert "tax year 2018 is not supported; form8606 supports 2019-2026" in msg
 
 
-def test_missing_year_end_names_what_to_add(problems_of):
-    (msg,) = problems_of("""
+def test_missing_year_end_names_what_to_add():
+    """The year is open (issue 12): reported with what to add, not an error of the ledger."""
+    result = compute(ledger_of("""
         [[contribution]]
         who = "you"
         date = 2025-01-10
@@ -115,8 +116,11 @@ def test_missing_year_end_names_what_to_add(problems_of):
         date = 2025-06-01
         from = "traditional"
         amount = 1000
-    """)
-    assert "test.toml: you 2025" in msg and "[[year_end]]" in msg and "year = 2025" in msg
+    """))
+    assert result.forms == ()
+    (open_year,) = result.open_years
+    assert (open_year.person, open_year.year) == ("you", 2025)
+    assert "[[year_end]]" in open_year.missing and "year = 2025" in open_year.missing
 
 
 def test_missing_people_and_version():
@@ -191,7 +195,7 @@ amount = 3000
     load_text(HEADER + body + "contribution_date = 2026-02-01\n")
 
 
-def test_both_peoples_missing_year_end_are_reported_together(problems_of):
+def test_both_peoples_missing_year_end_are_reported_together():
     body = """
         [[contribution]]
         who = "{who}"
@@ -203,6 +207,6 @@ def test_both_peoples_missing_year_end_are_reported_together(problems_of):
         date = 2025-01-17
         amount = 5000
     """
-    msgs = problems_of(body.format(who="you") + body.format(who="spouse"), HEADER + SPOUSE)
-    assert len(msgs) == 2
-    assert "you 2025" in msgs[0] and "spouse 2025" in msgs[1] and all("[[year_end]]" in m for m in msgs)
+    result = compute(ledger_of(body.format(who="you") + body.format(who="spouse"), HEADER + SPOUSE))
+    assert [(o.person, o.year) for o in result.open_years] == [("you", 2025), ("spouse", 2025)]
+    assert all("[[year_end]]" in o.missing for o in result.open_years)

@@ -24,10 +24,14 @@ class Problem:
 class Form8606Error(Exception):
     """Root of every error the tool reports to a user (exit code 2 at the CLI)."""
 
-    def __init__(self, problems: list[Problem] | Problem | str):
-        if isinstance(problems, str):
-            problems = [Problem("", problems)]
-        elif isinstance(problems, Problem):
+    def __init__(self, problems: list[Problem | str] | Problem | str):
+        if isinstance(problems, str | Problem):
             problems = [problems]
+        problems = [Problem("", p) if isinstance(p, str) else p for p in problems]
         self.problems = list(problems)
         super().__init__("\n".join(str(p) for p in self.problems))
+
+
+class NotComputable(Form8606Error):
+    """A year that can't be computed yet (its December 31 value doesn't exist yet, or form8606
+    has no rules for it): reported as an open year, never blocking the years before it."""

@@ -49,18 +49,15 @@ class Run:
     result: Result  # the forms, annotated, with the failures of assertions and documents
 
 
-def run(ledger: Ledger, whole_dollars: bool | None = None) -> Run:
+def run(ledger: Ledger, whole_dollars: bool | None = None, through: int | None = None) -> Run:
+    """Every form of the ledger, or of the years up to `through` (a --year)."""
     expanded, expansion = documents.expand(ledger)
-    result = calc.compute(expanded, whole_dollars)
+    result = calc.compute(expanded, whole_dollars, through)
     forms = documents.annotate(expansion, result.forms)
-    failures = tuple(check_assertions(expanded, forms)) + expansion.failures
+    failures = tuple(check_assertions(expanded, forms, result.open_years, through)) + expansion.failures
     return Run(ledger, expansion, replace(result, forms=forms, assertion_failures=failures))
 
 
-def compute(ledger: Ledger, whole_dollars: bool | None = None) -> Result:
+def compute(ledger: Ledger, whole_dollars: bool | None = None, through: int | None = None) -> Result:
     """Every form of the ledger, as the commands show them."""
-    return run(ledger, whole_dollars).result
-
-
-def compute_file(path: str | Path, person: str | None = None, whole_dollars: bool | None = None) -> Result:
-    return compute(load_file(path, person), whole_dollars)
+    return run(ledger, whole_dollars, through).result

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from form8606.calc.book import Book
 from form8606.calc.facts import YearFacts
-from form8606.errors import Form8606Error, Problem
+from form8606.errors import Form8606Error, NotComputable, Problem
 from form8606.money import ZERO, ratio
 from form8606.sources import Source
 
@@ -72,7 +72,7 @@ def totals(f: YearFacts, where: str) -> Totals:
 
 def line6_exact(f: YearFacts, where: str) -> Decimal:
     if f.year_end is None:
-        raise Form8606Error(Problem(where, f"Form 8606 line 6 needs the value of all traditional, SEP and SIMPLE IRAs "
+        raise NotComputable(Problem(where, f"Form 8606 line 6 needs the value of all traditional, SEP and SIMPLE IRAs "
                                     f"of \"{f.who}\" on December 31, {f.year}; add [[year_end]] who = \"{f.who}\", "
                                     f"year = {f.year}, traditional = ... (Form 5498 box 5)"))
     end = f.year_end[0]

@@ -81,6 +81,15 @@ class FormResult:
 
 
 @dataclass(frozen=True)
+class OpenYear:
+    """A person's year that can't be computed yet, and why; the years before it are computed."""
+
+    person: str
+    year: int
+    missing: str  # what is missing, and how to add it
+
+
+@dataclass(frozen=True)
 class Failure:
     """A figure the ledger states that the computed forms contradict: an [[assert]] entry or a
     document's box (exit 1). Renderers write "where: text"."""
@@ -99,6 +108,7 @@ class Result:
     source: str
     forms: tuple[FormResult, ...]
     assertion_failures: tuple[Failure, ...] = field(default=())
+    open_years: tuple[OpenYear, ...] = ()  # the first year of each person that can't be computed yet
 
     def select(self, year: int | None = None, person: str | None = None) -> list[FormResult]:
         return [f for f in self.forms if (year is None or f.year == year) and (person is None or f.person == person)]

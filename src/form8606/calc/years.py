@@ -17,9 +17,9 @@ from form8606.calc.part1 import Basis, completed, part1, totals
 from form8606.calc.part2 import part2
 from form8606.calc.part3 import RothState, part3
 from form8606.calc.qualified import first_roth_year, opening_of
-from form8606.calc.result import FormResult, Result, TaxableIra, ordered
+from form8606.calc.result import FormResult, OpenYear, Result, TaxableIra, ordered
 from form8606.calc.roth import Layers
-from form8606.errors import Form8606Error
+from form8606.errors import Form8606Error, NotComputable
 from form8606.ledger.checks import EVENT_KINDS
 from form8606.ledger.model import Ledger
 from form8606.money import CENT, DOLLAR, ZERO, fmt_money, round_to
@@ -37,28 +37,25 @@ class Carried:
     roth: RothState
 
 
-def compute(ledger: Ledger, whole_dollars: bool | None = None) -> Result:
+def compute(ledger: Ledger, whole_dollars: bool | None = None, through: int | None = None) -> Result:
     """The pure calculator: a ledger whose documents are already expanded into events
-    (form8606.pipeline) in, every form's lines and notes out."""
+    (form8606.pipeline) in, every form's lines and notes out. With `through`, the years after
+    it are left alone; a year that can't be computed yet ends its person's forms there."""
     whole = ledger.options.whole_dollars if whole_dollars is None else whole_dollars
     unit = DOLLAR if whole else CENT
-    forms = tuple(form for forms in _each_person(ledger, unit) for form in forms)
-    return Result(ledger.source, forms)
-
-
-def _each_person(ledger: Ledger, unit: Decimal) -> list[list[FormResult]]:
-    """Each person's forms; a person whose history can't be computed stops there, and the
-    problems of both people are reported together."""
-    out, problems = [], []
-    for who in PEOPLE:
+    forms, open_years, problems = [], [], []
+    for who in PEOPLE:  # the problems of both people are reported together
         if who in ledger.people:
             try:
-                out.append(person_forms(ledger, who, unit))
+                done, still_open = person_forms(ledger, who, unit, through)
             except Form8606Error as exc:
                 problems += exc.problems
+                continue
+            forms += done
+            open_years += still_open
     if problems:
         raise Form8606Error(problems)
-    return out
+    return Result(ledger.source, tuple(forms), open_years=tuple(open_years))
 
 
 def event_years(ledger: Ledger, who: str) -> list[int]:
@@ -79,17 +76,27 @@ def start(ledger: Ledger, who: str, unit: Decimal) -> Carried:
     return Carried(ZERO, Source(NOTHING), roth)
 
 
-def person_forms(ledger: Ledger, who: str, unit: Decimal) -> list[FormResult]:
-    years = event_years(ledger, who)
+def person_forms(ledger: Ledger, who: str, unit: Decimal, through: int | None = None
+                 ) -> tuple[list[FormResult], list[OpenYear]]:
+    """The person's forms year by year, up to `through`. A year that can't be computed yet
+    (no December 31 value, or a tax year form8606 has no rules for) stops the chain: the basis
+    it would carry is unknown."""
+    years = [y for y in event_years(ledger, who) if through is None or y <= through]
     carried = start(ledger, who, unit)
     forms = []
     for year in range(years[0], years[-1] + 1) if years else ():
         facts = gather(ledger, who, year)
         if not facts.has_event:
             continue
-        form, carried = year_form(ledger, facts, carried, unit)
+        if year not in rules.SUPPORTED_YEARS:
+            return forms, [OpenYear(who, year, f"form8606 has no rules for tax year {year} yet (it supports "
+                                    f"{rules.SUPPORTED_YEARS.start}-{rules.SUPPORTED_YEARS.stop - 1})")]
+        try:
+            form, carried = year_form(ledger, facts, carried, unit)
+        except NotComputable as exc:
+            return forms, [OpenYear(who, year, "; ".join(p.message for p in exc.problems))]
         forms.append(form)
-    return forms
+    return forms, []
 
 
 def year_form(ledger: Ledger, f: YearFacts, carried: Carried, unit: Decimal) -> tuple[FormResult, Carried]:

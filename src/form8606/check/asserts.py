@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from decimal import Decimal
 
-from form8606.calc.result import Failure, FormResult, Result
+from form8606.calc.result import Failure, FormResult, OpenYear, Result
 from form8606.check.compare import LineCheck, compare, context
 from form8606.ledger.model import Ledger
 from form8606.ledger.where import entry_label
@@ -16,10 +16,15 @@ from form8606.money import fmt_money, round_to
 from form8606.sources import Words
 
 
-def check_assertions(ledger: Ledger, forms: Iterable[FormResult]) -> list[Failure]:
+def check_assertions(ledger: Ledger, forms: Iterable[FormResult], open_years: Iterable[OpenYear] = (),
+                     through: int | None = None) -> list[Failure]:
+    """Each [[assert]] of a computed year (not of an open year, nor after `through`)."""
     result = Result(ledger.source, tuple(forms))
+    pending = {o.person: o.year for o in open_years}
     failures = []
     for a in ledger.assert_:
+        if (through is not None and a.year > through) or a.year >= pending.get(a.who, a.year + 1):
+            continue
         where = f"{entry_label(ledger.source, 'assert', None, a)}: line {a.line}"
         ctx = context(ledger, result, {}, a.who, a.year)
         if ctx.ours is None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from form8606.commands.exits import fail_on
+from form8606.commands.exits import fail_on, report_open_years
 from form8606.commands.options import ledger_argument, person_option, year_option
 from form8606.pipeline import compute as calculate
 from form8606.pipeline import load_file
@@ -23,7 +23,8 @@ def compute(ledger: str, year: int | None, person: str | None, fmt: str, cents: 
 
     Exits 1 when an [[assert]] entry of the ledger disagrees with the computed lines.
     """
-    result = calculate(load_file(ledger, person), whole_dollars=False if cents else None)
+    result = calculate(load_file(ledger, person), whole_dollars=False if cents else None, through=year)
+    report_open_years(result, year, person)
     forms = result.select(year, person)
     if fmt == "json":
         click.echo(dumps(result_dict(result, forms)))

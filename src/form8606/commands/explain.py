@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from form8606.calc.result import FormResult
-from form8606.commands.exits import fail_on
+from form8606.commands.exits import fail_on, report_open_years
 from form8606.commands.options import ledger_argument, person_option, year_option
 from form8606.errors import Form8606Error
 from form8606.output import write_atomic
@@ -36,7 +36,8 @@ def explain(ledger: str, year: int | None, person: str | None, fmt: str, audienc
     Without --year and --person, every form of the ledger goes into one document.
     Exits 1 when an [[assert]] entry of the ledger disagrees with the computed lines.
     """
-    result = calculate(load_file(ledger, person), whole_dollars=False if cents else None)
+    result = calculate(load_file(ledger, person), whole_dollars=False if cents else None, through=year)
+    report_open_years(result, year, person)
     forms = result.select(year, person)
     text = render(result, forms, fmt, audience)
     if output is None:

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from form8606.calc.result import FormResult
-from form8606.commands.exits import DifferenceFound
+from form8606.commands.exits import DifferenceFound, report_open_years
 from form8606.commands.options import person_option, year_option
 from form8606.errors import Form8606Error
 from form8606.output import check_writable, write_atomic
@@ -74,7 +74,8 @@ def fill_ledger(path: Path, year: int | None, person: str | None, outdir: Path, 
     all targets before writing any. Returns the paths written and the years whose official
     form is not at hand (refused outright when no form at all can be filled)."""
     # The form's amount boxes take whole dollars (Form 8606 instructions; IRS rounding).
-    result = compute(load_file(path, person), whole_dollars=True)
+    result = compute(load_file(path, person), whole_dollars=True, through=year)
+    report_open_years(result, year, person)
     forms = [f for f in result.select(year, person) if f.required]
     if not forms:
         when = f" for {year}" if year else ""

@@ -61,7 +61,12 @@ def scenario(ledger: Ledger, who: str, year: int, amount: Decimal, value: Decima
 
 
 def form_of(ledger: Ledger, who: str, year: int) -> FormResult | None:
-    return next(iter(compute(ledger, whole_dollars=True).select(year, who)), None)
+    """The person's form of `year` in the scenario; a year before it that can't be computed is an error."""
+    result = compute(ledger, whole_dollars=True, through=year)
+    pending = [o for o in result.open_years if o.person == who]
+    if pending:
+        raise Form8606Error([f"{result.source}: {o.person} {o.year}: {o.missing}" for o in pending])
+    return next(iter(result.select(year, who)), None)
 
 
 def taxable_of(form: FormResult | None) -> Decimal:

@@ -30,6 +30,8 @@ def form_dict(form: FormResult) -> dict:
 
 def result_dict(result: Result, forms: list[FormResult]) -> dict:
     out: dict = {"forms": [form_dict(f) for f in forms]}
+    if result.open_years:
+        out["open_years"] = [{"person": o.person, "year": o.year, "missing": o.missing} for o in result.open_years]
     if result.assertion_failures:
         out["assertion_failures"] = [failure_text(f) for f in result.assertion_failures]
         out["failures"] = [{"where": f.where, "line": f.line, "expected": f.expected, "computed": f.computed,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import textwrap
 
-from form8606.calc.result import FormResult
+from form8606.calc.result import FormResult, OpenYear
 from form8606.lines import CAPTIONS, RATIO_LINE
 from form8606.money import fmt_money
 from form8606.render.sources import note_text
@@ -38,3 +38,7 @@ def form_table(form: FormResult) -> str:
 
 def _wrap(text: str, width: int = 80) -> str:
     return textwrap.fill(text, width=width, initial_indent="  ", subsequent_indent="    ")
+
+
+def open_year_text(o: OpenYear) -> str:
+    return f"{o.person} {o.year} is not computable yet: {o.missing}"
