@@ -107,11 +107,12 @@ def capture(out: Path) -> None:
                         f"exit {code}\n--- stdout\n{scrub(stdout, ledger, tmp, target)}\n--- stderr\n"
                         f"{scrub(stderr, ledger, tmp, target)}", "utf-8")
                     for f in sorted(target.iterdir()):
-                        shutil.copy(f, out / f"{name}.{tag}.{f.name}")
+                        kept = f.name.removeprefix(f"{name}-")  # every file; the ledger's stem is in `name`
+                        shutil.copy(f, out / f"{name}.{tag}.{kept}")
                         if f.suffix == ".pdf":
                             code, stdout, stderr = run(["check", str(ledger), "--against", str(f), "--format", "json"],
                                                        tmp)
-                            (out / f"{name}.{tag}.{f.name}.check.txt").write_text(
+                            (out / f"{name}.{tag}.{kept}.check.txt").write_text(
                                 f"exit {code}\n--- stdout\n{scrub(stdout, ledger, tmp, target)}\n--- stderr\n"
                                 f"{scrub(stderr, ledger, tmp, target)}", "utf-8")
             json_file = tmp / f"{name}.json"

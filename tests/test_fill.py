@@ -258,7 +258,7 @@ def test_fill_command_writes_private_file_and_refuses_to_overwrite(ledger_2023, 
     out = tmp_path / "out"
     result = run("fill", ledger_2023, "--year", 2023, "-o", out)
     assert result.exit_code == 0, result.output
-    target = out / "f8606-2023-you.pdf"
+    target = out / "rivera-f8606-2023-you.pdf"
     assert result.stdout.split() == [str(target), str(target.with_suffix(".html"))]
     assert stat.S_IMODE(target.stat().st_mode) == 0o600  # holds an SSN
     before = target.read_bytes()
@@ -272,8 +272,8 @@ def test_file_without_ssn_is_not_private(tmp_path):
     path = tmp_path / "a.toml"
     path.write_text(LEDGER.format(y=2023, prev=2022).replace('ssn = "123-45-6789"\n', ""))
     assert run("fill", path, "-o", tmp_path).exit_code == 0
-    mode = stat.S_IMODE((tmp_path / "f8606-2023-you.pdf").stat().st_mode)
-    assert mode == 0o666 & ~_umask()
+    mode = stat.S_IMODE((tmp_path / "a-f8606-2023-you.pdf").stat().st_mode)
+    assert mode == 0o644 & ~_umask()
 
 
 def _umask() -> int:
@@ -305,7 +305,7 @@ def test_unsupported_year_says_so_and_form_pdf_maps_a_downloaded_form(tmp_path):
     ok_ledger = tmp_path / "b.toml"
     ok_ledger.write_text(LEDGER.format(y=2023, prev=2022))
     ok = run("fill", ok_ledger, "--form-pdf", downloaded, "-o", tmp_path / "o")
-    assert ok.exit_code == 0 and (tmp_path / "o" / "f8606-2023-you.pdf").exists()
+    assert ok.exit_code == 0 and (tmp_path / "o" / "b-f8606-2023-you.pdf").exists()
 
 
 def test_form_pdf_that_cannot_be_mapped_or_is_not_8606(tmp_path, ledger_2023):
@@ -333,7 +333,7 @@ def test_batch_names_by_ledger_stem_and_skips_a_bad_ledger(tmp_path, ledger_2023
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
         "okafor-f8606-2023-you.html", "okafor-f8606-2023-you.pdf", "rivera-f8606-2023-you.html",
         "rivera-f8606-2023-you.pdf"]
-    assert "broken.toml" in result.stderr and "1 of 3 ledgers had errors" in result.stderr
+    assert "broken.toml" in result.stderr and "3 ledgers: 2 written in full, 1 skipped" in result.stderr
 
 
 @pytest.mark.parametrize("year", SHIPPED)

@@ -45,5 +45,5 @@ def test_installed_copy_fills_from_any_directory(wheel, tmp_path):
                           "-o", str(tmp_path / "out")], cwd=tmp_path, capture_output=True, text=True,
                          env={"PYTHONPATH": str(site), "PATH": "/usr/bin:/bin"})
     assert out.returncode == 0, out.stderr
-    assert (tmp_path / "out" / "f8606-2025-you.pdf").read_bytes().startswith(b"%PDF")
-    assert "Jordan Whitaker" in (tmp_path / "out" / "f8606-2025-you.html").read_text()
+    assert (tmp_path / "out" / "backdoor-prorata-f8606-2025-you.pdf").read_bytes().startswith(b"%PDF")
+    assert "Jordan Whitaker" in (tmp_path / "out" / "backdoor-prorata-f8606-2025-you.html").read_text()

@@ -71,7 +71,8 @@ def test_text_bars_are_full_width():
 def test_fill_writes_the_shipped_years_and_names_the_others(tmp_path):
     out = run("fill", COUPLE, "-o", tmp_path)
     assert out.exit_code == 1
-    assert sorted(p.name for p in tmp_path.glob("*.pdf")) == ["f8606-2023-spouse.pdf", "f8606-2023-you.pdf"]
+    assert sorted(p.name for p in tmp_path.glob("*.pdf")) == ["married-couple-f8606-2023-spouse.pdf",
+                                                               "married-couple-f8606-2023-you.pdf"]
     assert "the official Form 8606 for 2024 is not shipped" in out.stderr
 
 

@@ -1,37 +1,103 @@
 """Writing output files safely: never over an existing file unless asked, never half-written,
-private (owner-only) when the content holds an SSN."""
+owner-only when the content holds a full SSN, and a failed write told as a message (exit 2)."""
 
 from __future__ import annotations
 
+import glob
 import os
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 from form8606.errors import Form8606Error
 
+PRIVATE = 0o600  # a full SSN: the owner only, whatever the umask
+SHARED = 0o644  # anything else: readable, never writable by others, whatever the umask
+
+
+class WriteError(Form8606Error):
+    """A file could not be written: the disk, the folder or its permissions, not the input."""
+
+
+@dataclass(frozen=True)
+class Output:
+    """One file to write."""
+
+    path: Path
+    data: bytes
+    private: bool = False  # holds a full SSN
+
 
 def check_writable(path: Path, force: bool) -> None:
+    if path.is_dir():
+        raise WriteError(f"{path} is a directory")
     if path.exists() and not force:
         raise Form8606Error(f"{path} already exists; pass --force to overwrite it")
     if path.parent.exists() and not path.parent.is_dir():
-        raise Form8606Error(f"{path.parent} is not a directory")
+        raise WriteError(f"{path.parent} is not a directory")
 
 
 def write_atomic(path: Path, data: bytes, force: bool = False, private: bool = False) -> None:
     """Write through a temporary file in the same directory, then rename over the target."""
-    check_writable(path, force)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
+    write_together([Output(path, data, private)], force)
+
+
+def write_together(files: list[Output], force: bool = False) -> None:
+    """Write files that belong together (a form and its worksheet): all are checked, then written
+    to temporary files, then renamed over their targets. While they are renamed, a journal beside
+    them lists them, so that a rerun after a crash or kill completes them without --force."""
+    journal = files[0].path.with_name(f".{files[0].path.stem}.unfinished")
+    unfinished = _listed(journal)
+    for file in files:
+        check_writable(file.path, force or file.path.name in unfinished)
+    staged: dict[Path, str] = {}  # target -> its temporary file, until renamed
+    current = files[0].path  # named in a message; the journal stands for the first file
+    try:
+        for file in files:
+            current = file.path
+            staged[file.path] = _stage(file)
+        if len(files) > 1:
+            current = files[0].path
+            names = "".join(f"{file.path.name}\n" for file in files).encode("utf-8")
+            staged = {journal: _stage(Output(journal, names)), **staged}  # renamed first
+        for path in list(staged):
+            current = path if path != journal else files[0].path
+            os.replace(staged[path], path)
+            del staged[path]
+        journal.unlink(missing_ok=True)
+    except OSError as exc:
+        raise WriteError(f"{current}: cannot write ({exc.strerror or exc})") from None
+    finally:
+        for tmp in staged.values():
+            Path(tmp).unlink(missing_ok=True)
+
+
+def _stage(file: Output) -> str:
+    """A temporary file beside the target holding `data`, with the target's mode. Temporary
+    files a killed run left for the same target are removed first."""
+    folder = file.path.parent
+    folder.mkdir(parents=True, exist_ok=True)
+    for leftover in folder.glob(f".{glob.escape(file.path.name)}.????????.part"):  # mkstemp's 8 letters
+        leftover.unlink(missing_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{file.path.name}.", suffix=".part")
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            handle.write(file.data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.chmod(tmp, 0o600 if private else 0o666 & ~_umask())
-        os.replace(tmp, path)
+        os.chmod(tmp, PRIVATE if file.private else SHARED & ~_umask())
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+    return tmp
+
+
+def _listed(journal: Path) -> set[str]:
+    """The file names a journal lists (none when there is no journal, or it cannot be read)."""
+    try:
+        return set(journal.read_text("utf-8").splitlines())
+    except (OSError, UnicodeDecodeError):
+        return set()
 
 
 def _umask() -> int:

@@ -11,9 +11,10 @@ from form8606.calc.result import FormResult
 from form8606.commands.exits import DifferenceFound, report_open_years
 from form8606.commands.options import person_option, year_option
 from form8606.errors import Form8606Error
-from form8606.output import check_writable, write_atomic
+from form8606.output import Output, WriteError, write_together
 from form8606.pdf.fill import Template
 from form8606.pipeline import compute, load_file
+from form8606.render.filled import NOT_FILLED, NOT_WRITTEN, NOTHING, SKIPPED, WRITTEN, Filled, summary, tally
 from form8606.render.worksheet import AUDIENCES, render_html
 
 
@@ -21,8 +22,8 @@ from form8606.render.worksheet import AUDIENCES, render_html
 @click.argument("ledgers", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
 @year_option()
 @person_option
-@click.option("-o", "--outdir", type=click.Path(file_okay=False, path_type=Path), default=Path("."),
-              show_default=True, help="Directory for the PDFs.")
+@click.option("-o", "--outdir", type=click.Path(path_type=Path), default=Path("."), show_default=True,
+              help="Folder for the files, or NAME.pdf for a single form (its worksheet: NAME.html).")
 @click.option("--flatten", is_flag=True, help="Write a non-editable copy (values drawn into the page).")
 @click.option("--force", is_flag=True, help="Overwrite existing files.")
 @click.option("--form-pdf", type=click.Path(dir_okay=False, exists=True, path_type=Path),
@@ -35,44 +36,45 @@ def fill(ledgers: tuple[Path, ...], year: int | None, person: str | None, outdir
          force: bool, form_pdf: Path | None, worksheet: bool, audience: str) -> None:
     """Fill the official Form 8606 PDF for each person who must file.
 
-    Writes OUTDIR/f8606-YEAR-PERSON.pdf for every year of the ledger that needs a form (or only
-    --year), and beside it the worksheet f8606-YEAR-PERSON.html that explains it. With several
-    LEDGERS (one per household), file names start with the ledger's stem, and a ledger with
-    errors is reported and skipped (exit 1 at the end).
+    Writes OUTDIR/LEDGER-f8606-YEAR-PERSON.pdf (LEDGER: the ledger's file name without .toml) for
+    every year of the ledger that needs a form (or only --year), and beside it the worksheet
+    LEDGER-f8606-YEAR-PERSON.html that explains it; `-o NAME.pdf` writes a single form to
+    NAME.pdf and NAME.html. With several LEDGERS (one per household), a ledger with errors is
+    reported and skipped (exit 1 at the end, 2 when a file could not be written), and a table
+    says what was written for each.
     """
     custom = Template.from_pdf(form_pdf.read_bytes(), str(form_pdf)) if form_pdf else None
     if custom and year is not None and custom.fmap.year != year:
         raise Form8606Error(f"{form_pdf} is the form for {custom.fmap.year}, not {year}")
+    ledgers = _distinct(ledgers)
+    one_file = _names_one_file(outdir, ledgers)
+    _refuse_clashes(ledgers)
     batch = len(ledgers) > 1
-    failed = unfilled = 0
+    outcomes: list[Filled] = []
     with _progress(ledgers, batch) as items:
         for path in items:
             try:
-                written, missing = fill_ledger(path, year, person, outdir, flatten, force, custom, batch,
-                                               audience if worksheet else None)
-                for target in written:
-                    click.echo(target)
-                for message in missing:
-                    click.echo(f"error: {message}", err=True)
-                unfilled += len(missing)
+                done = fill_ledger(path, year, person, outdir, flatten, force, custom,
+                                   audience if worksheet else None, one_file)
             except Form8606Error as exc:
                 if not batch:
                     raise
-                failed += 1
-                for problem in exc.problems:
-                    click.echo(f"error: {path}: {problem}" if str(path) not in str(problem) else f"error: {problem}",
-                               err=True)
-    if failed:
-        click.echo(f"{failed} of {len(ledgers)} ledgers had errors and were skipped", err=True)
-    if failed or unfilled:
+                _echo_problems(path, exc)
+                done = [Filled(str(path), NOT_WRITTEN if isinstance(exc, WriteError) else SKIPPED,
+                               why=_first(exc))]
+            _echo_done(path, done)
+            outcomes += done
+    if batch:
+        _sum_up(outcomes)
+    elif any(o.status == NOT_FILLED for o in outcomes):
         raise DifferenceFound
 
 
 def fill_ledger(path: Path, year: int | None, person: str | None, outdir: Path, flatten: bool, force: bool,
-                custom: Template | None, batch: bool, audience: str | None) -> tuple[list[Path], list[str]]:
-    """Fill every required form of one ledger (and its worksheet, for an `audience`); check
-    all targets before writing any. Returns the paths written and the years whose official
-    form is not at hand (refused outright when no form at all can be filled)."""
+                custom: Template | None, audience: str | None, one_file: bool = False) -> list[Filled]:
+    """Fill every required form of one ledger (and its worksheet, for an `audience`), writing
+    them together (output.write_together). Says for each form what was written, or why not
+    (its official form is not at hand; refused outright when no form at all can be filled)."""
     # The form's amount boxes take whole dollars (Form 8606 instructions; IRS rounding).
     result = compute(load_file(path, person), whole_dollars=True, through=year)
     report_open_years(result, year, person)
@@ -80,29 +82,33 @@ def fill_ledger(path: Path, year: int | None, person: str | None, outdir: Path, 
     if not forms:
         when = f" for {year}" if year else ""
         click.echo(f"{path}: nobody must file Form 8606{when}; nothing written", err=True)
-        return [], []
+        return [Filled(str(path), NOTHING, why=f"nobody must file Form 8606{when}")]
+    if one_file and len(forms) > 1:
+        listed = ", ".join(f"{f.year} {f.person}" for f in forms)
+        raise Form8606Error(f"-o {outdir} names one file, but {path} has {len(forms)} forms to fill ({listed}); "
+                            "choose one with --year and --person, or give a folder")
     templates, missing = {}, {}
     for form in forms:
         try:
             templates[form.year] = _template(form.year, custom)
         except Form8606Error as exc:
-            missing[form.year] = f"{path}: {exc}"
+            missing[form.year] = str(exc)
     if not templates:
-        raise Form8606Error(list(missing.values())[0])
-    jobs = [(form, outdir / _name(path, form, batch)) for form in forms if form.year in templates]
-    for _, target in jobs:
-        check_writable(target, force)
-        if audience:
-            check_writable(target.with_suffix(".html"), force)
-    written = []
-    for form, target in jobs:
-        write_atomic(target, templates[form.year].fill(form, flatten), force=force, private=bool(form.ssn))
-        written.append(target)
-        if audience:
+        raise Form8606Error(f"{path}: {list(missing.values())[0]}")
+    outputs, done = [], []
+    for form in forms:
+        if form.year in missing:
+            done.append(Filled(str(path), NOT_FILLED, form, why=missing[form.year]))
+            continue
+        pdf = outdir if one_file else outdir / _name(path, form)
+        files = [Output(pdf, templates[form.year].fill(form, flatten), private=bool(form.ssn))]
+        if audience:  # the preparer's worksheet shows the full SSN
             page = render_html(result, form, audience).encode("utf-8")
-            write_atomic(target.with_suffix(".html"), page, force=force, private=audience == "preparer" and bool(form.ssn))
-            written.append(target.with_suffix(".html"))
-    return written, list(missing.values())
+            files.append(Output(pdf.with_suffix(".html"), page, private=audience == "preparer" and bool(form.ssn)))
+        outputs += files
+        done.append(Filled(str(path), WRITTEN, form, tuple(f.path for f in files)))
+    write_together(outputs, force)
+    return done
 
 
 def _template(year: int, custom: Template | None) -> Template:
@@ -111,9 +117,66 @@ def _template(year: int, custom: Template | None) -> Template:
     return Template.load(year)
 
 
-def _name(path: Path, form: FormResult, batch: bool) -> str:
-    stem = f"{path.stem}-" if batch else ""
-    return f"{stem}f8606-{form.year}-{form.person}.pdf"
+def _name(path: Path, form: FormResult) -> str:
+    return f"{path.stem}-f8606-{form.year}-{form.person}.pdf"
+
+
+def _distinct(ledgers: tuple[Path, ...]) -> tuple[Path, ...]:
+    """Each ledger once, however often it is named."""
+    return tuple({path.resolve(): path for path in reversed(ledgers)}.values())[::-1]
+
+
+def _names_one_file(outdir: Path, ledgers: tuple[Path, ...]) -> bool:
+    """`-o NAME.pdf` (not an existing folder) names the file of a single form."""
+    if outdir.suffix.lower() != ".pdf" or outdir.is_dir():
+        return False
+    if len(ledgers) > 1:
+        raise Form8606Error(f"-o {outdir} names one file; give a folder for several ledgers")
+    return True
+
+
+def _refuse_clashes(ledgers: tuple[Path, ...]) -> None:
+    """File names start with the ledger's stem: two ledgers of the same stem (compared as a
+    case-insensitive disk would) would overwrite each other's forms, so neither is filled."""
+    seen: dict[str, Path] = {}
+    clashes = []
+    for path in ledgers:
+        first = seen.setdefault(path.stem.casefold(), path)
+        if first is not path:
+            clashes.append(f"{first} and {path} would both write {first.stem}-f8606-YEAR-PERSON files; "
+                           "rename one of them or fill them with separate -o folders")
+    if clashes:
+        raise Form8606Error(clashes)
+
+
+def _echo_problems(path: Path, exc: Form8606Error) -> None:
+    for problem in exc.problems:
+        click.echo(f"error: {path}: {problem}" if str(path) not in str(problem) else f"error: {problem}", err=True)
+
+
+def _first(exc: Form8606Error) -> str:
+    more = len(exc.problems) - 1
+    return str(exc.problems[0]) + (f" (and {more} more, above)" if more else "")
+
+
+def _echo_done(path: Path, done: list[Filled]) -> None:
+    """The paths written on stdout; once per year, on stderr, the official form not at hand."""
+    for outcome in done:
+        for written in outcome.files:
+            click.echo(written)
+    for why in dict.fromkeys(o.why for o in done if o.status == NOT_FILLED):
+        click.echo(f"error: {path}: {why}", err=True)
+
+
+def _sum_up(outcomes: list[Filled]) -> None:
+    """The table of a batch, then exit 2 when a ledger could not be written, 1 when one was
+    skipped or filled in part."""
+    click.echo(summary(outcomes), err=True)
+    if any(o.status == NOT_WRITTEN for o in outcomes):
+        raise Form8606Error(tally(outcomes))
+    click.echo(tally(outcomes), err=True)
+    if any(o.status in (SKIPPED, NOT_FILLED) for o in outcomes):
+        raise DifferenceFound
 
 
 class _progress:
