@@ -8,6 +8,7 @@ memory limit, so a malformed file ends with a message, never a hang.
 from __future__ import annotations
 
 import json
+import math
 import os
 import re
 import subprocess
@@ -16,7 +17,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from form8606.check.theirs import TheirForm, parse_figure
-from form8606.errors import Form8606Error
+from form8606.errors import Form8606Error, shown
 from form8606.lines import RATIO_LINE
 from form8606.pdf.fieldmap import (
     YEAR,
@@ -31,7 +32,7 @@ from form8606.pdf.fieldmap import (
 
 MAX_BYTES = 64 * 1024 * 1024
 MAX_PAGES = 2000
-TIMEOUT = int(os.environ.get("FORM8606_PDF_TIMEOUT", "30"))  # seconds
+TIMEOUT = 30  # seconds, unless FORM8606_PDF_TIMEOUT says otherwise
 MEMORY = 1024 * 1024 * 1024  # bytes of address space for the reading process
 MIN_LABELS = 10  # page 1 of Form 8606 prints line numbers 1-14 beside its boxes
 SSN = re.compile(r"\b\d{3}-\d{2}-\d{4}\b")
@@ -41,11 +42,12 @@ def read_pdf(path: Path) -> list[TheirForm]:
     """Read in a child process with bounded time and memory."""
     if path.stat().st_size > MAX_BYTES:
         raise Form8606Error(f"{path}: larger than {MAX_BYTES // 2**20} MB; not read")
+    timeout = _timeout()
     try:
         done = subprocess.run([sys.executable, "-m", "form8606.check.pdfread", str(path)], capture_output=True,
-                              text=True, timeout=TIMEOUT, preexec_fn=_limit_memory, check=False)
+                              text=True, timeout=timeout, preexec_fn=_limit_memory, check=False)
     except subprocess.TimeoutExpired:
-        raise Form8606Error(f"{path}: reading took longer than {TIMEOUT:g} s; the PDF may be malformed") from None
+        raise Form8606Error(f"{path}: reading took longer than {timeout:g} s; the PDF may be malformed") from None
     try:
         answer = json.loads(done.stdout)
     except ValueError:
@@ -55,6 +57,21 @@ def read_pdf(path: Path) -> list[TheirForm]:
         raise Form8606Error(f"{path}: {answer['error']}")
     return [TheirForm(f["source"], f["year"], {k: Decimal(v) for k, v in f["lines"].items()}, f["name"], f["ssn"])
             for f in answer["forms"]]
+
+
+def _timeout() -> float:
+    """FORM8606_PDF_TIMEOUT, read only when a PDF is: a bad value stops that, not every command."""
+    text = os.environ.get("FORM8606_PDF_TIMEOUT")
+    if text is None:
+        return TIMEOUT
+    try:
+        seconds = float(text)
+    except ValueError:
+        seconds = math.nan
+    if not 0 < seconds < math.inf:
+        raise Form8606Error(f'FORM8606_PDF_TIMEOUT is "{shown(text)}"; it must be a number of seconds above 0, '
+                            "such as 30")
+    return seconds
 
 
 def _limit_memory() -> None:

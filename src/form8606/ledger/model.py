@@ -10,18 +10,7 @@ from decimal import Decimal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from form8606.ledger.base import (
-    _SSN,
-    HOMEBUYER_LIMIT,
-    Account,
-    Amount,
-    Date,
-    Entry,
-    Figure,
-    Reason,
-    Who,
-    Year,
-)
+from form8606.ledger.base import HOMEBUYER_LIMIT, SSN, Account, Amount, Date, Entry, Figure, Reason, Who, Year
 from form8606.ledger.documents import Form1099R, Form5498
 from form8606.ledger.planning import EmployerPlan, Filing
 from form8606.money import ZERO
@@ -29,14 +18,8 @@ from form8606.money import ZERO
 
 class Person(Entry):
     name: str = Field(min_length=1)
-    ssn: str | None = None
+    ssn: SSN | None = None
     birth_date: Date | None = None
-
-    @model_validator(mode="after")
-    def _ssn_format(self) -> Person:
-        if self.ssn is not None and not _SSN.match(self.ssn):
-            raise ValueError(f'ssn "{self.ssn}" must look like 123-45-6789')
-        return self
 
 
 class Options(Entry):
