@@ -455,3 +455,25 @@ def test_unsupported_year_and_unknown_person_are_errors():
         plan(ledger, 2026, "spouse")
     with pytest.raises(Form8606Error, match="more than 0"):
         plan(ledger, 2026, convert=Decimal(0))
+
+
+# What compute knows (issue 12): Form 5498 box 5 is the December 31 value, documents' events count.
+
+def test_form_5498_box_5_is_the_year_end_value():
+    extra = ('[[form_5498]]\nwho = "you"\nyear = 2026\nkind = "traditional"\ntrustee = "Broker"\nbox5 = 40000\n'
+             '[[opening]]\nwho = "you"\nyear = 2025\ntraditional_basis = 10000\n')
+    p = single(extra=extra, convert=Decimal(10000))
+    c = p.conversion
+    assert (c.year_end_value, c.year_end_source) == (40000, "[[form_5498]] #1 (you, 2026) Broker: box 5")
+    assert c.basis == 10000  # the [[opening]] basis carried in: line 2, then line 5
+    assert c.taxable is not None and "unknown" not in codes(p)
+
+
+def test_a_typed_form_1099r_recharacterization_counts_in_the_contributions():
+    """Code N: a 2026 Roth contribution recharacterized as traditional in 2026 (Form 1099-R,
+    box 7 N): the plan counts it as a traditional contribution, as compute does."""
+    extra = ('[[contribution]]\nwho = "you"\ndate = 2026-01-05\nto = "roth"\namount = 3000\n'
+             '[[form_1099r]]\nwho = "you"\nyear = 2026\nbox1 = 3000\nbox7 = "N"\nira_sep_simple = true\n'
+             'date = 2026-02-01\nto = "traditional"\nfor_year = 2026\namount = 3000\n')
+    p = single(extra=extra)
+    assert (p.ira.contributed, p.ira.traditional, p.ira.roth) == (3000, 3000, 0)

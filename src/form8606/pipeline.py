@@ -40,6 +40,12 @@ def _with_documents(ledger: Ledger | None, problems: list[Problem]) -> tuple[Led
     return ledger, problems
 
 
+def expanded(ledger: Ledger) -> Ledger:
+    """The ledger with its documents as events (Forms 1099-R) and December 31 values (Form 5498
+    box 5): the facts the calculator works from, for the planner."""
+    return documents.expand(ledger)[0]
+
+
 @dataclass(frozen=True)
 class Run:
     """What one pass of the pipeline made of a ledger."""

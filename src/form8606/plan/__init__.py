@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from form8606.errors import Form8606Error
 from form8606.ledger.model import Ledger
+from form8606.pipeline import expanded
 from form8606.plan.beliefs import belief_notes, rollover_notes
 from form8606.plan.context import Context
 from form8606.plan.conversion import conversion_answer
@@ -35,6 +36,7 @@ def plan(ledger: Ledger, year: int, person: str | None = None, convert: Decimal 
         raise Form8606Error(f"{ledger.source}: no [people.{person}] table for --person {person}")
     if convert is not None and convert <= 0:
         raise Form8606Error("the amount to convert must be more than 0")
+    ledger = expanded(ledger)  # what compute knows: the documents' events and Form 5498 box 5
     people = [person] if person else [w for w in ("you", "spouse") if w in ledger.people]
     if year_end_value is not None and len(people) > 1:
         raise Form8606Error("a December 31 value belongs to one person: give --person with --year-end-value")

@@ -14,6 +14,7 @@ from decimal import Decimal
 from form8606.calc.result import FormResult
 from form8606.errors import Form8606Error
 from form8606.ledger.model import Conversion, Ledger, YearEnd
+from form8606.ledger.where import label
 from form8606.money import ZERO, fmt_money, ratio
 from form8606.pipeline import compute
 from form8606.plan.context import Context
@@ -34,21 +35,27 @@ def year_end_value(ctx: Context, given: Decimal | None) -> tuple[Decimal | None,
         return given, "--year-end-value"
     ends = sorted((e for e in ctx.ledger.year_end if e.who == who and e.year <= year), key=lambda e: e.year)
     if ends and ends[-1].year == year:
-        return ends[-1].traditional, f"[[year_end]] ({who}, {year})"
+        return ends[-1].traditional, _named(ends[-1])
     if ends:
         last = ends[-1]
         ctx.note("year_end_estimate", f"no December 31, {year} value for {who}: the estimate uses the latest known, "
                  f"{fmt_money(last.traditional)} on December 31, {last.year} ([[year_end]]); give --year-end-value "
                  "with the value expected to remain after the conversion.", "warning")
-        return last.traditional, f"[[year_end]] ({who}, {last.year}), the latest known"
+        return last.traditional, f"{_named(last)}, the latest known"
     ctx.unknowns.need(f"--year-end-value (or a [[year_end]] for {who}, {year})", "the conversion estimate")
     return None, ""
 
 
+def _named(end: YearEnd) -> str:
+    """A [[year_end]], or the Forms 5498 whose box 5 stands for it."""
+    return f"{label(end.document)}: box 5" if end.document else f"[[year_end]] ({end.who}, {end.year})"
+
+
 def scenario(ledger: Ledger, who: str, year: int, amount: Decimal, value: Decimal) -> Ledger:
     """The ledger with `amount` more converted on December 31 and `value` left in traditional,
-    SEP and SIMPLE IRAs that day."""
-    update: dict = {}
+    SEP and SIMPLE IRAs that day. `ledger` is expanded already (form8606.pipeline.expanded): its
+    documents are left out, so the calculator doesn't take their events twice."""
+    update: dict = {"form_1099r": (), "form_5498": ()}
     if amount > 0:
         extra = Conversion(who=who, date=dt.date(year, 12, 31), amount=amount)
         extra._position = len(ledger.conversion) + 1
