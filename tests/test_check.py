@@ -13,7 +13,7 @@ from pypdf import PdfReader, PdfWriter
 from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject
 
 from form8606.pipeline import compute
-from form8606.check import pdfread
+from form8606.pdf import bounded
 from form8606.cli import main
 from form8606.ledger import load_ledger
 from form8606.pdf.fill import Template
@@ -164,7 +164,7 @@ def test_another_official_form_is_not_a_form_8606():
 def test_reading_is_bounded_in_time(monkeypatch, tmp_path):
     path = tmp_path / "t.pdf"
     path.write_bytes(Template.load(2025).fill(form_of(PRORATA, 2025)))
-    monkeypatch.setattr(pdfread, "TIMEOUT", 0.001)
+    monkeypatch.setattr(bounded, "TIMEOUT", 0.001)
     result = run("check", PRORATA, "--against", path)
     assert result.exit_code == 2 and "took longer than" in result.stderr
 

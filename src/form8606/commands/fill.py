@@ -40,7 +40,7 @@ def fill(ledgers: tuple[Path, ...], year: int | None, person: str | None, outdir
     LEDGERS (one per household), file names start with the ledger's stem, and a ledger with
     errors is reported and skipped (exit 1 at the end).
     """
-    custom = Template.from_pdf(form_pdf.read_bytes(), str(form_pdf)) if form_pdf else None
+    custom = Template.from_file(form_pdf) if form_pdf else None
     if custom and year is not None and custom.fmap.year != year:
         raise Form8606Error(f"{form_pdf} is the form for {custom.fmap.year}, not {year}")
     batch = len(ledgers) > 1
