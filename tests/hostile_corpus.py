@@ -195,6 +195,8 @@ CASES: list[Case] = [
     *[Case(f"{name}.json", "check", _write(_json_form(value)), message) for name, value, message in (
         ("NaN", "NaN", NOT_A_NUMBER), ("Infinity", "-Infinity", NOT_A_NUMBER), ("sNaN", '"sNaN"', NOT_A_NUMBER),
         ("1e400", "1e400", "too large"), ("1e400-string", '"1e400"', NOT_A_NUMBER))],
+    Case("many-forms.json", "check", _write('{"forms": [%s]}' % ", ".join(['{"lines": {}}'] * 10**5)),
+         "forms in it, more than"),
     Case("deep.json", "check", _write('{"forms": ' + "[" * 10**6 + "]" * 10**6 + "}"), "too deeply"),
     Case("huge.json", "check", _sparse(b'{"forms": []}'), "larger than 64 MB"),
     # CSV

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from form8606.check.theirs import from_csv, from_json
+from form8606.check.theirs import few, from_csv, from_json
 from form8606.errors import Form8606Error
 from form8606.pdf.bounded import child_main
 
@@ -21,6 +21,7 @@ def read_forms(data: bytes, name: str) -> dict:
             forms = extract(data, source)
         else:
             forms = _from_text(data, source)
+        few(forms)
     except Form8606Error as exc:
         raise Form8606Error(f"{name}: {exc}") from None
     return {"forms": [f.answer() for f in forms]}

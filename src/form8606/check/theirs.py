@@ -25,6 +25,7 @@ MAX_PLACES = 12  # decimals of line 10 (the form asks for "at least 3")
 MAX_NAME = 200  # characters of a name on the form
 MAX_SSN = 20  # "123-45-6789", "XXX-XX-6789"
 AMOUNT = re.compile(r"\d+(\.\d+)?|\.\d+")
+MAX_FORMS = 200  # two persons over a century of tax years; more is not a return
 YEARS = range(1900, 2200)  # a sane year; rules.check_year refuses the ones form8606 does not know
 
 
@@ -101,6 +102,13 @@ def identity(text: str | None, what: str, limit: int) -> str | None:
     return text or None
 
 
+def few(forms: list) -> list:
+    """The forms of a file, refused when there are too many to be a return."""
+    if len(forms) > MAX_FORMS:
+        raise Form8606Error(f"{len(forms):,} forms in it, more than {MAX_FORMS}; not read")
+    return forms
+
+
 def from_json(text: str, source: str) -> list[TheirForm]:
     """Errors name the place in the file ("form 2"); the caller names the file."""
     try:
@@ -110,7 +118,7 @@ def from_json(text: str, source: str) -> list[TheirForm]:
             raise TypeError("`forms` is not a list")
     except (ValueError, KeyError, TypeError) as exc:
         raise Form8606Error(f"not the JSON of `form8606 compute --format json` ({shorten(str(exc))})") from None
-    return [_json_form(f, f"{source}, form {n}", f"form {n}") for n, f in enumerate(forms, start=1)]
+    return [_json_form(f, f"{source}, form {n}", f"form {n}") for n, f in enumerate(few(forms), start=1)]
 
 
 def _json_number(text: str) -> Decimal:
