@@ -14,7 +14,14 @@ import pytest
 from click.testing import CliRunner
 
 from form8606.cli import main
-from form8606.ledger.base import FIRST_YEAR, LAST_YEAR, MAX_DEPTH, MAX_DIGITS, MAX_FILE_BYTES, MAX_TEXT
+from form8606.ledger.base import (
+    FIRST_YEAR,
+    LAST_YEAR,
+    MAX_DEPTH,
+    MAX_DIGITS,
+    MAX_FILE_BYTES,
+    MAX_TEXT,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 PRORATA = ROOT / "fixtures" / "backdoor-prorata.toml"
@@ -223,12 +230,16 @@ def test_bad_pdf_time_limit_names_the_variable(tmp_path, value):
 
 
 def test_bad_pdf_time_limit_does_not_stop_other_commands(tmp_path):
-    theirs = tmp_path / "theirs.csv"
-    theirs.write_text("line,amount\n1,7000\n")
+    """Only reading another program's file (PDF, JSON or CSV: all read in a bounded child
+    process) uses the setting; the other commands run as without it."""
     bad = {"FORM8606_PDF_TIMEOUT": "abc"}
-    for args in (("compute", str(PRORATA)), ("check", str(PRORATA), "--against", str(theirs), "--year", "2025")):
+    for args in (("compute", str(PRORATA)), ("explain", str(PRORATA), "--format", "md")):
         done, good = cli(*args, env=bad), cli(*args, env={})
         assert (done.returncode, done.stdout, done.stderr) == (good.returncode, good.stdout, good.stderr)
+    theirs = tmp_path / "theirs.csv"
+    theirs.write_text("line,amount\n1,7000\n")
+    done = cli("check", str(PRORATA), "--against", str(theirs), "--year", "2025", env=bad)
+    assert done.returncode == 2 and "FORM8606_PDF_TIMEOUT" in done.stderr
 
 
 def test_the_limits_are_documented():

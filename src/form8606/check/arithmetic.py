@@ -37,8 +37,14 @@ def _not_below_zero(value: Decimal) -> Decimal:
     return max(value, ZERO)
 
 
-def _product(a: str, b: str) -> Callable[[Lines], Decimal]:
-    return lambda t: _v(t, a) * _v(t, b)
+def _line11(t: Lines) -> Decimal:
+    """Line 8 x line 10; rounding may not take lines 11 + 12 past line 5 (the basis), so a
+    line trimmed to what is left of line 5 follows too."""
+    return min(_v(t, "8") * _v(t, RATIO_LINE), _v(t, "5"))
+
+
+def _line12(t: Lines) -> Decimal:
+    return min(_v(t, "7") * _v(t, RATIO_LINE), max(_v(t, "5") - _v(t, "11"), ZERO))
 
 
 def _part1(t: Lines) -> bool:
@@ -50,8 +56,8 @@ RELATIONS: tuple[Relation, ...] = (
     Relation("3", ("1", "2"), "line 1 + line 2", lambda t: _v(t, "1") + _v(t, "2")),
     Relation("5", ("3", "4"), "line 3 - line 4", lambda t: _v(t, "3") - _v(t, "4")),
     Relation("9", ("6", "7", "8"), "line 6 + line 7 + line 8", lambda t: _v(t, "6") + _v(t, "7") + _v(t, "8")),
-    Relation("11", ("8", RATIO_LINE), "line 8 x line 10", _product("8", RATIO_LINE)),
-    Relation("12", ("7", RATIO_LINE), "line 7 x line 10", _product("7", RATIO_LINE)),
+    Relation("11", ("8", RATIO_LINE), "line 8 x line 10", _line11),
+    Relation("12", ("7", RATIO_LINE), "line 7 x line 10", _line12),
     Relation("13", ("11", "12"), "line 11 + line 12", lambda t: _v(t, "11") + _v(t, "12")),
     Relation("14", ("3", "13"), "line 3 - line 13", lambda t: _v(t, "3") - _v(t, "13")),
     Relation("15a", ("7", "12"), "line 7 - line 12", lambda t: _v(t, "7") - _v(t, "12")),

@@ -1,83 +1,32 @@
 """Their Form 8606 out of a PDF: the fields of a filled official form, or, in a whole return
 printed flat, the figures beside each line number, page by page (one form per person).
 
-A PDF from elsewhere may be hostile: it is read in a child process with a time limit and a
-memory limit, so a malformed file ends with a message, never a hang.
+This runs in the reading process of check.reader, with bounded time and memory; errors name
+the place in the file, the caller names the file.
 """
 
 from __future__ import annotations
 
-import json
-import math
-import os
 import re
-import subprocess
-import sys
 from decimal import Decimal
-from pathlib import Path
 
-from form8606.check.theirs import TheirForm, parse_figure
-from form8606.errors import Form8606Error, shown
+from form8606.check.theirs import MAX_NAME, MAX_SSN, TheirForm, identity, parse_figure
+from form8606.errors import Form8606Error
 from form8606.lines import RATIO_LINE
 from form8606.pdf.fieldmap import (
     YEAR,
+    Layout,
     Text,
     derive,
     is_form_8606,
     layout_of,
     line_labels,
     open_pdf,
-    page_texts,
 )
 
-MAX_BYTES = 64 * 1024 * 1024
 MAX_PAGES = 2000
-TIMEOUT = 30  # seconds, unless FORM8606_PDF_TIMEOUT says otherwise
-MEMORY = 1024 * 1024 * 1024  # bytes of address space for the reading process
 MIN_LABELS = 10  # page 1 of Form 8606 prints line numbers 1-14 beside its boxes
 SSN = re.compile(r"\b\d{3}-\d{2}-\d{4}\b")
-
-
-def read_pdf(path: Path) -> list[TheirForm]:
-    """Read in a child process with bounded time and memory."""
-    if path.stat().st_size > MAX_BYTES:
-        raise Form8606Error(f"{path}: larger than {MAX_BYTES // 2**20} MB; not read")
-    timeout = _timeout()
-    try:
-        done = subprocess.run([sys.executable, "-m", "form8606.check.pdfread", str(path)], capture_output=True,
-                              text=True, timeout=timeout, preexec_fn=_limit_memory, check=False)
-    except subprocess.TimeoutExpired:
-        raise Form8606Error(f"{path}: reading took longer than {timeout:g} s; the PDF may be malformed") from None
-    try:
-        answer = json.loads(done.stdout)
-    except ValueError:
-        raise Form8606Error(f"{path}: the PDF could not be read (the reader stopped: "
-                            f"{(done.stderr.strip().splitlines() or ['out of memory?'])[-1]})") from None
-    if "error" in answer:
-        raise Form8606Error(f"{path}: {answer['error']}")
-    return [TheirForm(f["source"], f["year"], {k: Decimal(v) for k, v in f["lines"].items()}, f["name"], f["ssn"])
-            for f in answer["forms"]]
-
-
-def _timeout() -> float:
-    """FORM8606_PDF_TIMEOUT, read only when a PDF is: a bad value stops that, not every command."""
-    text = os.environ.get("FORM8606_PDF_TIMEOUT")
-    if text is None:
-        return TIMEOUT
-    try:
-        seconds = float(text)
-    except ValueError:
-        seconds = math.nan
-    if not 0 < seconds < math.inf:
-        raise Form8606Error(f'FORM8606_PDF_TIMEOUT is "{shown(text)}"; it must be a number of seconds above 0, '
-                            "such as 30")
-    return seconds
-
-
-def _limit_memory() -> None:
-    import resource
-
-    resource.setrlimit(resource.RLIMIT_AS, (MEMORY, MEMORY))
 
 
 def extract(data: bytes, source: str) -> list[TheirForm]:
@@ -85,13 +34,22 @@ def extract(data: bytes, source: str) -> list[TheirForm]:
     if len(reader.pages) > MAX_PAGES:
         raise Form8606Error(f"more than {MAX_PAGES} pages; not read")
     layout = layout_of(reader)
+    if not layout.texts and not layout.widgets:
+        if any(len(page.images) for page in reader.pages):
+            raise Form8606Error("no text in it, only images: a scan? OCR is not supported; use the PDF the tax "
+                                "software saved, or type the figures into a line,amount CSV")
+        raise Form8606Error("no text in it: the PDF printed blank")
     if layout.widgets and is_form_8606(layout.texts):
         fields, unplaced = derive(layout)
         if not unplaced:
-            return [_from_fields(reader, fields, layout.year, source)]
-    forms = _from_pages(reader, source)
+            form = _from_fields(reader, fields, layout.year, source)
+            if form.lines:
+                return [form]  # else the figures may be drawn on the page, the fields left empty
+    forms = _from_pages(layout, len(reader.pages), source)
     if not forms:
         raise Form8606Error("no Form 8606 in it (no page titled \"Nondeductible IRAs\" with its line numbers)")
+    if not any(f.lines for f in forms):
+        raise Form8606Error("its Form 8606 is blank: no figure on any line (printed before it was filled in?)")
     return forms
 
 
@@ -101,18 +59,21 @@ def _from_fields(reader, fields: dict, year: int | None, source: str) -> TheirFo
     for label, target in fields.items():
         if label in ("name", "ssn"):
             continue
-        text = f"{values.get(target[0], '')}.{values.get(target[1], '')}" if label == RATIO_LINE else values.get(target, "")
-        value = parse_figure(text if text != "." else "", label)
+        text = f"{values.get(target[0], '')} . {values.get(target[1], '')}" if label == RATIO_LINE \
+            else values.get(target, "")
+        value = parse_figure(text, label)
         if value is not None:
             lines[label] = value
-    return TheirForm(f"{source} (form fields)", year, lines, values.get(fields["name"]) or None,
-                     values.get(fields["ssn"]) or None)
+    return TheirForm(f"{source} (form fields)", year, lines, identity(values.get(fields["name"]), "name", MAX_NAME),
+                     identity(values.get(fields["ssn"]), "SSN", MAX_SSN))
 
 
-def _from_pages(reader, source: str) -> list[TheirForm]:
+def _from_pages(layout: Layout, count: int, source: str) -> list[TheirForm]:
     """A flattened return: each page titled "Nondeductible IRAs" starts a form; its page 2
     ("Form 8606 (YEAR) Page 2") follows it."""
-    pages = [page_texts(page, n) for n, page in enumerate(reader.pages)]
+    pages: list[list[Text]] = [[] for _ in range(count)]
+    for t in layout.texts:
+        pages[t.page].append(t)
     forms = []
     for n, texts in enumerate(pages):
         if not is_form_8606(texts) or len(line_labels(texts)) < MIN_LABELS:
@@ -125,7 +86,8 @@ def _from_pages(reader, source: str) -> list[TheirForm]:
         for k in numbers:
             lines.update(_figures(pages[k]))
         where = f"{source}, page{'s' if len(numbers) > 1 else ''} {'-'.join(str(k + 1) for k in numbers)}"
-        forms.append(TheirForm(where, int(found.group(1)) if found else None, lines, _name(texts), _ssn(texts)))
+        forms.append(TheirForm(where, int(found.group(1)) if found else None, lines,
+                               identity(_name(texts), "name", MAX_NAME), _ssn(texts)))
     return forms
 
 
@@ -145,7 +107,7 @@ def _figures(texts: list[Text]) -> dict[str, Decimal]:
         tokens = [tok for tok in tokens if tok != "×"]
         if not any(ch.isdigit() for tok in tokens for ch in tok):
             continue  # a blank box (line 10's printed decimal point alone)
-        value = parse_figure("".join(tokens) if label.text == RATIO_LINE else tokens[-1], label.text)
+        value = parse_figure(" ".join(tokens) if label.text == RATIO_LINE else tokens[-1], label.text)
         if value is not None:
             out[label.text] = value
     return out
@@ -167,24 +129,3 @@ def _ssn(texts: list[Text]) -> str | None:
     found = [SSN.search(t.text) for t in texts if 0 < caption.y - t.y < 20]
     found = [m.group(0) for m in found if m]
     return found[0] if found else None
-
-
-def main(path: str) -> None:
-    """The child process: print the forms (or the error) as JSON."""
-    try:
-        forms = extract(Path(path).read_bytes(), Path(path).name)
-        out = {"forms": [{"source": f.source, "year": f.year, "name": f.name, "ssn": f.ssn,
-                          "lines": {k: str(v) for k, v in f.lines.items()}} for f in forms]}
-    except Form8606Error as exc:
-        out = {"error": str(exc)}
-    except RecursionError:
-        out = {"error": "the PDF nests its objects too deeply to be read; it may be malformed"}
-    except MemoryError:
-        out = {"error": "reading the PDF needed too much memory; it may be malformed"}
-    except Exception as exc:  # pypdf raises many kinds on damaged files
-        out = {"error": f"the PDF can't be read, it may be damaged ({type(exc).__name__}: {exc})"}
-    print(json.dumps(out))
-
-
-if __name__ == "__main__":
-    main(sys.argv[1])

@@ -9,9 +9,9 @@ from pathlib import Path
 from form8606 import rules
 from form8606.calc.result import Result
 from form8606.check.compare import LineCheck, compare, context
-from form8606.check.pdfread import read_pdf
-from form8606.check.theirs import TheirForm, from_csv, from_json
+from form8606.check.theirs import TheirForm
 from form8606.errors import Form8606Error
+from form8606.pdf.bounded import in_child, read_input
 from form8606.ledger.model import Ledger, Person
 
 
@@ -29,20 +29,10 @@ class FormCheck:
 
 
 def read_theirs(path: Path) -> list[TheirForm]:
-    """By content: a PDF, the JSON of `compute --format json`, or a line,amount CSV."""
-    try:
-        head = path.read_bytes()[:1024]
-    except OSError as exc:
-        raise Form8606Error(f"{path}: can't be read ({exc.strerror})") from None
-    if head.lstrip().startswith(b"%PDF"):
-        return read_pdf(path)
-    try:
-        text = path.read_text("utf-8-sig")  # spreadsheet CSVs often start with a byte-order mark
-    except UnicodeDecodeError:
-        raise Form8606Error(f"{path}: not a PDF, JSON or CSV file") from None
-    if text.lstrip().startswith("{"):
-        return from_json(text, path.name)
-    return from_csv(text, path.name)
+    """A PDF, JSON or CSV, by content: read once, then parsed in a process with bounded time
+    and memory (check.reader), as a file from elsewhere may be hostile."""
+    answer = in_child("form8606.check.reader", read_input(path), str(path))
+    return [TheirForm.from_answer(f) for f in answer["forms"]]
 
 
 def check_forms(ledger: Ledger, result: Result, forms: list[TheirForm], year: int | None, person: str | None,

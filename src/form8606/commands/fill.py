@@ -43,7 +43,7 @@ def fill(ledgers: tuple[Path, ...], year: int | None, person: str | None, outdir
     reported and skipped (exit 1 at the end, 2 when a file could not be written), and a table
     says what was written for each.
     """
-    custom = Template.from_pdf(form_pdf.read_bytes(), str(form_pdf)) if form_pdf else None
+    custom = Template.from_file(form_pdf) if form_pdf else None
     if custom and year is not None and custom.fmap.year != year:
         raise Form8606Error(f"{form_pdf} is the form for {custom.fmap.year}, not {year}")
     ledgers = _distinct(ledgers)

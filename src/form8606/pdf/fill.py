@@ -17,6 +17,7 @@ import zlib
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
+from pathlib import Path
 
 from pypdf import PdfReader
 from pypdf.generic import DictionaryObject, IndirectObject, NameObject
@@ -25,13 +26,8 @@ from form8606.calc.result import FormResult
 from form8606.errors import Form8606Error
 from form8606.lines import RATIO_LINE
 from form8606.money import fmt_money
-from form8606.pdf.fieldmap import (
-    FieldMap,
-    load_maps,
-    map_pdf,
-    shipped_years,
-    template_pdf,
-)
+from form8606.pdf.bounded import child_main, in_child, read_input
+from form8606.pdf.fieldmap import FieldMap, load_maps, map_pdf, shipped_years, template_pdf
 
 logging.getLogger("pypdf").setLevel(logging.ERROR)
 
@@ -97,8 +93,24 @@ class Template:
         return cls(template_pdf(year), maps[year])
 
     @classmethod
-    def from_pdf(cls, data: bytes, source: str) -> Template:
-        return cls(data, map_pdf(data, source))
+    def from_file(cls, path: Path) -> Template:
+        """A form the user gives (--form-pdf): read once, then mapped and parsed first in a
+        process with bounded time and memory (pdf.bounded), as a file from elsewhere may be
+        hostile; only a file that passed is parsed here."""
+        data = read_input(path)
+        answer = in_child("form8606.pdf.fill", data, str(path))
+        fields = {k: tuple(v) if isinstance(v, list) else v for k, v in answer["fields"].items()}
+        return cls(data, FieldMap(answer["year"], fields))
+
+    @classmethod
+    def checked(cls, data: bytes, name: str) -> dict:
+        """The reading process of from_file: the whole template built once, its map as JSON."""
+        try:
+            fmap = map_pdf(data, name)
+            cls(data, fmap)
+        except Form8606Error as exc:  # map_pdf names the file in some messages
+            raise Form8606Error(str(exc) if str(exc).startswith(name) else f"{name}: {exc}") from None
+        return {"year": fmap.year, "fields": fmap.fields}
 
     def _boxes(self, reader: PdfReader) -> dict[str, Box]:
         wanted = {n for v in self.fmap.fields.values() for n in (v if isinstance(v, tuple) else (v,))}
@@ -319,3 +331,6 @@ def _startxref(data: bytes) -> int:
         raise Form8606Error("the PDF has no cross-reference table (startxref); it may be damaged")
     return int(found[-1])
 
+
+if __name__ == "__main__":
+    child_main(Template.checked)

@@ -10,6 +10,8 @@ from form8606.lines import CAPTIONS, RATIO_LINE
 from form8606.money import fmt_money
 from form8606.render.sources import say
 
+MAX_NOTE = 2000  # characters: text from a hostile file is cut, as wrapping one long word is quadratic
+
 
 def _show(value: Decimal | None, line: str) -> str:
     if value is None:
@@ -25,14 +27,20 @@ def check_table(check: FormCheck, name: str) -> str:
     for c in check.lines:
         rows.append(f"  {c.line:>4}  {CAPTIONS[c.line][:28]:<28} {_show(c.theirs, c.line):>11} {_show(c.ours, c.line):>11} "
                     f"{_show(c.difference, c.line):>9}  {c.status}")
-    rows += [textwrap.fill(f"note: {note}", 80, initial_indent="  ", subsequent_indent="    ") for note in check.notes]
+    rows += [_wrap(f"note: {note}", "  ", "    ") for note in check.notes]
     problems = [c for c in check.lines if c.status != "agrees"]
     if not problems:
         rows.append("  Every line agrees.")
     for c in problems:
         rows.append(f"  line {c.line} {c.status}: theirs {_show(c.theirs, c.line)}, ours {_show(c.ours, c.line)}")
-        rows += [textwrap.fill(say(cause), 80, initial_indent="    - ", subsequent_indent="      ") for cause in c.causes]
+        rows += [_wrap(say(cause), "    - ", "      ") for cause in c.causes]
     return "\n".join(rows)
+
+
+def _wrap(text: str, first: str, rest: str) -> str:
+    if len(text) > MAX_NOTE:
+        text = f"{text[:MAX_NOTE]}..."
+    return textwrap.fill(text, 80, initial_indent=first, subsequent_indent=rest)
 
 
 def check_dict(check: FormCheck) -> dict:
