@@ -115,9 +115,12 @@ def test_csv_input_line_10_rounded_to_three_places_and_year_needed(tmp_path):
     missing_year = run("check", HISTORY, "--against", theirs)
     assert missing_year.exit_code == 2 and "pass --year" in missing_year.stderr
     out = run("check", HISTORY, "--against", theirs, "--year", 2023, "--format", "json")
-    assert out.exit_code == 1
-    (line10,) = [line for line in json_check(out)[0]["lines"] if line["status"] != "agrees"]
-    assert line10["line"] == "10" and "rounded to 3 places" in line10["causes"][0]
+    # Form 8606 line 10: "rounded to at least 3 places": their 0.124 is ours (0.12394) at 3 places,
+    # and lines 11-14 follow from it within rounding: no difference (issue 13).
+    assert out.exit_code == 0, out.output
+    (check,) = json_check(out)
+    assert all(line["status"] == "agrees" for line in check["lines"]) and check["inconsistencies"] == []
+    assert any("rounded to 3 places (0.124), ours to 5 (0.12394)" in n for n in check["notes"])
 
 
 def test_tolerance_accepts_dollar_rounding(tmp_path):
@@ -197,3 +200,50 @@ def test_pdf_flattened_by_another_tool_into_form_xobjects(tmp_path):
     assert result.exit_code == 0, result.output
     (checked,) = json_check(result)
     assert {line["line"]: line["theirs"] for line in checked["lines"]} == {k: v.value for k, v in form.lines.items()}
+
+
+# Issue 13: a form for someone else, a person the file has no form for, a form that contradicts itself.
+
+def _filled(path: Path, year: int, person: str, tmp_path: Path, **names) -> Path:
+    """Our own form as another program would hand it over, with the heading changed."""
+    from dataclasses import replace
+
+    form = replace(form_of(path, year, person), **names)
+    target = tmp_path / f"theirs-{person}.pdf"
+    target.write_bytes(Template.load(year).fill(form, flatten=False))
+    return target
+
+
+def test_a_form_for_someone_else_is_said_first(tmp_path):
+    theirs = _filled(PRORATA, 2025, "you", tmp_path, name="Pat Stranger", ssn="999-99-9999")
+    out = run("check", PRORATA, "--against", theirs)
+    assert out.exit_code == 1  # every figure agrees, but it is not this person's form
+    heading, rule, first = out.stdout.splitlines()[:3]
+    assert first.startswith("  NOT THIS PERSON'S FORM: this form is for someone else: it names \"Pat Stranger\"")
+    data = json_check(run("check", PRORATA, "--against", theirs, "--format", "json"))[0]
+    assert "someone else" in data["someone_else"] and all(line["status"] == "agrees" for line in data["lines"])
+
+
+def test_person_the_file_has_no_form_for(tmp_path):
+    """`--person spouse` against a file with only the other spouse's form: said plainly (it used
+    to end in a KeyError)."""
+    theirs = _filled(COUPLE, 2023, "you", tmp_path)
+    out = run("check", COUPLE, "--against", theirs, "--person", "spouse")
+    assert out.exit_code == 2 and "Traceback" not in out.output
+    assert "the file has no form for" in out.stderr and "(spouse): it holds the form of" in out.stderr
+
+
+def test_their_form_contradicts_itself(tmp_path):
+    """Line 9 must be lines 6 + 7 + 8 (Form 8606, line 9): a form whose line 9 is off is
+    reported as inconsistent before any comparison, even when line 9 equals ours."""
+    form = form_of(PRORATA, 2025)
+    rows = [f"{k},{v.value + (1000 if k == '6' else 0)}" for k, v in form.lines.items()]
+    theirs = tmp_path / "theirs.csv"
+    theirs.write_text("line,amount\n" + "\n".join(rows) + "\n")
+    out = run("check", PRORATA, "--against", theirs, "--year", 2025)
+    assert out.exit_code == 1
+    assert out.stdout.splitlines()[2] == "  Their form contradicts itself (its own arithmetic, before any comparison):"
+    (check,) = json_check(run("check", PRORATA, "--against", theirs, "--year", 2025, "--format", "json"))
+    assert [(i["line"], i["theirs"], i["expected"]) for i in check["inconsistencies"]] == [("9", 70000, 71000)]
+    assert check["inconsistencies"][0]["message"] == ("line 9 is 70,000, but line 6 + line 7 + line 8, with line 6 "
+                                                      "64,000 and line 7 0 and line 8 7,000: 71,000")

@@ -12,8 +12,8 @@ from decimal import Decimal
 
 from form8606.calc.facts import YearFacts
 from form8606.calc.result import FormResult
-from form8606.lines import PART1, RATIO_LINE
-from form8606.money import ZERO, fmt_money, ratio
+from form8606.lines import PART1
+from form8606.money import ZERO, fmt_money
 from form8606.sources import Source, Words
 
 
@@ -166,17 +166,6 @@ def line8_conversion(c: Context) -> Words | None:
     return None
 
 
-def line10_places(c: Context) -> Words | None:
-    their = c.theirs.get(RATIO_LINE)
-    if their is None or c.ours is None or "9" not in c.ours.lines or not c.our("9"):
-        return None
-    places = -their.as_tuple().exponent
-    if places != c.ours.ratio_places and their == ratio(c.our("5"), c.our("9"), places):
-        return (f"their line 10 is rounded to {places} places ({their}), ours to {c.ours.ratio_places} "
-                f"({c.our(RATIO_LINE)}); the instructions allow at least 3, and the lines after it move by a few dollars",)
-    return None
-
-
 CATALOGUE: dict[str, list[Callable[[Context], Words | None]]] = {
     "1": [line1_deducted, line1_recharacterized, line1_returned, line1_backdoor_without_contribution],
     "2": [line2_not_last_line14],
@@ -184,7 +173,6 @@ CATALOGUE: dict[str, list[Callable[[Context], Words | None]]] = {
     "6": [line6_parts],
     "7": [line7_parts],
     "8": [line8_conversion, line7_parts],
-    "10": [line10_places],
     "16": [line8_conversion],
 }
 

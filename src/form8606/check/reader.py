@@ -16,7 +16,9 @@ def read_forms(data: bytes, name: str) -> dict:
     source = Path(name).name
     try:
         if data[:1024].lstrip().startswith(b"%PDF"):
-            from form8606.check.pdfread import extract  # pypdf only for a PDF: JSON and CSV start faster
+            from form8606.check.pdfread import (
+                extract,  # pypdf only for a PDF: JSON and CSV start faster
+            )
 
             forms = extract(data, source)
         else:

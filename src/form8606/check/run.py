@@ -7,12 +7,15 @@ from decimal import Decimal
 from pathlib import Path
 
 from form8606 import rules
-from form8606.calc.result import Result
-from form8606.check.compare import LineCheck, compare, context
+from form8606.calc.result import FormResult, Result
+from form8606.check.arithmetic import Inconsistency, inconsistencies
+from form8606.check.compare import LineCheck, coarser_ratio, compare, context
 from form8606.check.theirs import TheirForm
 from form8606.errors import Form8606Error
-from form8606.pdf.bounded import in_child, read_input
 from form8606.ledger.model import Ledger, Person
+from form8606.lines import RATIO_LINE
+from form8606.money import fmt_money
+from form8606.pdf.bounded import in_child, read_input
 
 
 @dataclass(frozen=True)
@@ -22,10 +25,12 @@ class FormCheck:
     source: str
     lines: list[LineCheck]
     notes: tuple[str, ...] = ()
+    inconsistencies: tuple[Inconsistency, ...] = ()  # their form against its own arithmetic
+    someone_else: str | None = None  # the form names nobody in the ledger: most likely the wrong file
 
     @property
     def agrees(self) -> bool:
-        return all(c.status == "agrees" for c in self.lines)
+        return not self.inconsistencies and self.someone_else is None and all(c.status == "agrees" for c in self.lines)
 
 
 def read_theirs(path: Path) -> list[TheirForm]:
@@ -47,8 +52,9 @@ def check_forms(ledger: Ledger, result: Result, forms: list[TheirForm], year: in
             raise Form8606Error(f"{form.source}: the file doesn't say which tax year it is; pass --year")
         rules.check_year(when)
         ctx = context(ledger, result, form.lines, who, when)
-        out.append(FormCheck(who, when, form.source, compare(form.lines, ctx.ours, ctx, tolerance),
-                             tuple(_identity_notes(form, ledger.people[who]))))
+        notes = _identity_notes(form, ledger.people[who]) + _ratio_notes(form, ctx.ours)
+        out.append(FormCheck(who, when, form.source, compare(form.lines, ctx.ours, ctx, tolerance), tuple(notes),
+                             tuple(inconsistencies(form.lines, tolerance)), _someone_else(form, ledger)))
     return out
 
 
@@ -58,12 +64,34 @@ def _select(forms: list[TheirForm], person: str | None, year: int | None, ledger
     chosen = [f for f in forms if year is None or f.year in (None, year)]
     if not chosen:
         raise Form8606Error(f"the file holds no form for {year} (it has {', '.join(str(f.year) for f in forms)})")
-    if person is not None and len(chosen) > 1:
-        chosen = [f for f in chosen if _identify(f, ledger) in (None, person)]
+    if person is not None:
+        others = {f.source: found for f in chosen if (found := _identify(f, ledger)) not in (None, person)}
+        chosen = [f for f in chosen if f.source not in others]
         if not chosen:
-            raise Form8606Error(f"no form in the file names {ledger.people[person].name} ({person}); check the file "
-                                "or drop --person")
+            theirs = ", ".join(sorted({f"{ledger.people[w].name} ({w})" for w in others.values()}))
+            raise Form8606Error(f"the file has no form for {ledger.people[person].name} ({person}): it holds the form "
+                                f"of {theirs}; check the file or drop --person")
     return chosen
+
+
+def _ratio_notes(form: TheirForm, ours: FormResult | None) -> list[str]:
+    slack = coarser_ratio(form.lines, ours)
+    if slack is None:
+        return []
+    their = form.lines[RATIO_LINE]
+    return [f"their line 10 is rounded to {-their.as_tuple().exponent} places ({their}), ours to {ours.ratio_places} "
+            f"({ours.value(RATIO_LINE)}); the form allows at least 3, so it agrees, and lines 11-18 may differ from "
+            f"ours by up to {fmt_money(slack)} because of it"]
+
+
+def _someone_else(form: TheirForm, ledger: Ledger) -> str | None:
+    """A form whose name or SSN matches nobody in the ledger is for someone else."""
+    if not (form.name or form.ssn) or _identify(form, ledger) is not None:
+        return None
+    named = " and ".join(bit for bit in (f'names "{form.name}"' if form.name else "",
+                                         f"has the SSN {form.ssn}" if form.ssn else "") if bit)
+    people = ", ".join(f"{p.name} ({who})" for who, p in ledger.people.items())
+    return f"this form is for someone else: it {named}, and the ledger is of {people}. Check the file"
 
 
 def _whose(form: TheirForm, person: str | None, ledger: Ledger) -> str:

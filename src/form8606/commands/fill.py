@@ -14,7 +14,16 @@ from form8606.errors import Form8606Error
 from form8606.output import Output, WriteError, write_together
 from form8606.pdf.fill import Template
 from form8606.pipeline import compute, load_file
-from form8606.render.filled import NOT_FILLED, NOT_WRITTEN, NOTHING, SKIPPED, WRITTEN, Filled, summary, tally
+from form8606.render.filled import (
+    NOT_FILLED,
+    NOT_WRITTEN,
+    NOTHING,
+    SKIPPED,
+    WRITTEN,
+    Filled,
+    summary,
+    tally,
+)
 from form8606.render.worksheet import AUDIENCES, render_html
 
 

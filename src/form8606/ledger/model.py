@@ -10,7 +10,18 @@ from decimal import Decimal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from form8606.ledger.base import HOMEBUYER_LIMIT, SSN, Account, Amount, Date, Entry, Figure, Reason, Who, Year
+from form8606.ledger.base import (
+    HOMEBUYER_LIMIT,
+    SSN,
+    Account,
+    Amount,
+    Date,
+    Entry,
+    Figure,
+    Reason,
+    Who,
+    Year,
+)
 from form8606.ledger.documents import Form1099R, Form5498
 from form8606.ledger.planning import EmployerPlan, Filing
 from form8606.money import ZERO

@@ -9,10 +9,10 @@ crash or a traceback.
 from __future__ import annotations
 
 import json
+import math
 import os
 import select
 import stat
-import math
 import subprocess
 import sys
 import time

@@ -27,7 +27,13 @@ from form8606.errors import Form8606Error
 from form8606.lines import RATIO_LINE
 from form8606.money import fmt_money
 from form8606.pdf.bounded import child_main, in_child, read_input
-from form8606.pdf.fieldmap import FieldMap, load_maps, map_pdf, shipped_years, template_pdf
+from form8606.pdf.fieldmap import (
+    FieldMap,
+    load_maps,
+    map_pdf,
+    shipped_years,
+    template_pdf,
+)
 
 logging.getLogger("pypdf").setLevel(logging.ERROR)
 

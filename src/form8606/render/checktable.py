@@ -5,6 +5,7 @@ from __future__ import annotations
 import textwrap
 from decimal import Decimal
 
+from form8606.check.arithmetic import Inconsistency
 from form8606.check.run import FormCheck
 from form8606.lines import CAPTIONS, RATIO_LINE
 from form8606.money import fmt_money
@@ -23,7 +24,13 @@ def _show(value: Decimal | None, line: str) -> str:
 
 def check_table(check: FormCheck, name: str) -> str:
     head = f"Form 8606 for {check.year}, {name} ({check.person}) against {check.source}"
-    rows = [head, "=" * min(len(head), 80), f"  {'line':>4}  {'':<28} {'theirs':>11} {'ours':>11} {'diff':>9}  status"]
+    rows = [head, "=" * min(len(head), 80)]
+    if check.someone_else:  # said first: the rest is most likely a comparison with the wrong file
+        rows.append(_wrap(f"NOT THIS PERSON'S FORM: {check.someone_else}", "  ", "    "))
+    if check.inconsistencies:
+        rows.append("  Their form contradicts itself (its own arithmetic, before any comparison):")
+        rows += [_wrap(_inconsistent(i), "    - ", "      ") for i in check.inconsistencies]
+    rows.append(f"  {'line':>4}  {'':<28} {'theirs':>11} {'ours':>11} {'diff':>9}  status")
     for c in check.lines:
         rows.append(f"  {c.line:>4}  {CAPTIONS[c.line][:28]:<28} {_show(c.theirs, c.line):>11} {_show(c.ours, c.line):>11} "
                     f"{_show(c.difference, c.line):>9}  {c.status}")
@@ -37,6 +44,10 @@ def check_table(check: FormCheck, name: str) -> str:
     return "\n".join(rows)
 
 
+def _inconsistent(i: Inconsistency) -> str:
+    return f"line {i.line} is {_show(i.theirs, i.line)}, but {i.words}"
+
+
 def _wrap(text: str, first: str, rest: str) -> str:
     if len(text) > MAX_NOTE:
         text = f"{text[:MAX_NOTE]}..."
@@ -44,6 +55,9 @@ def _wrap(text: str, first: str, rest: str) -> str:
 
 
 def check_dict(check: FormCheck) -> dict:
-    return {"person": check.person, "year": check.year, "source": check.source, "notes": list(check.notes),
+    extra = {"someone_else": check.someone_else} if check.someone_else else {}
+    return {"person": check.person, "year": check.year, "source": check.source, **extra, "notes": list(check.notes),
+            "inconsistencies": [{"line": i.line, "theirs": i.theirs, "expected": i.expected, "message": _inconsistent(i)}
+                                for i in check.inconsistencies],
             "lines": [{"line": c.line, "theirs": c.theirs, "ours": c.ours, "difference": c.difference,
                        "status": c.status, "causes": [say(cause) for cause in c.causes]} for c in check.lines]}
