@@ -247,3 +247,14 @@ def test_their_form_contradicts_itself(tmp_path):
     assert [(i["line"], i["theirs"], i["expected"]) for i in check["inconsistencies"]] == [("9", 70000, 71000)]
     assert check["inconsistencies"][0]["message"] == ("line 9 is 70,000, but line 6 + line 7 + line 8, with line 6 "
                                                       "64,000 and line 7 0 and line 8 7,000: 71,000")
+
+
+def test_a_name_in_their_file_cannot_send_terminal_codes():
+    """Whatever a file's heading holds reaches the screen escaped (issue 12)."""
+    from form8606.check.run import FormCheck
+    from form8606.render.checktable import check_table
+
+    hostile = 'the form names "Pat \x1b[2J\x1b]0;owned\x07Stranger"'
+    text = check_table(FormCheck("you", 2025, "x.pdf\x1b[31m", [], (hostile,), someone_else=hostile), "Jordan")
+    assert "\x1b" not in text and "\x07" not in text
+    assert "\\x1b[2J" in text and "x.pdf\\x1b[31m" in text

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from form8606.check.arithmetic import Inconsistency
 from form8606.check.run import FormCheck
+from form8606.errors import printable
 from form8606.lines import CAPTIONS, RATIO_LINE
 from form8606.money import fmt_money
 from form8606.render.sources import say
@@ -23,7 +24,7 @@ def _show(value: Decimal | None, line: str) -> str:
 
 
 def check_table(check: FormCheck, name: str) -> str:
-    head = f"Form 8606 for {check.year}, {name} ({check.person}) against {check.source}"
+    head = printable(f"Form 8606 for {check.year}, {name} ({check.person}) against {check.source}")
     rows = [head, "=" * min(len(head), 80)]
     if check.someone_else:  # said first: the rest is most likely a comparison with the wrong file
         rows.append(_wrap(f"NOT THIS PERSON'S FORM: {check.someone_else}", "  ", "    "))
@@ -49,6 +50,7 @@ def _inconsistent(i: Inconsistency) -> str:
 
 
 def _wrap(text: str, first: str, rest: str) -> str:
+    text = printable(text)  # their file's name and SSN may hold anything: never a terminal code
     if len(text) > MAX_NOTE:
         text = f"{text[:MAX_NOTE]}..."
     return textwrap.fill(text, 80, initial_indent=first, subsequent_indent=rest)
