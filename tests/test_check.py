@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from pypdf import PdfReader, PdfWriter
-from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject
+from pypdf.generic import NameObject
 
 from form8606.cli import main
 from form8606.ledger import load_ledger
@@ -18,6 +18,7 @@ from form8606.pdf import bounded
 from form8606.pdf.fill import Template
 from form8606.pipeline import compute
 from form8606.render.jsonout import dumps, result_dict
+from tests.helpers import text_page
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 HISTORY = FIXTURES / "multi-year-history.toml"
@@ -60,26 +61,15 @@ def test_filled_pdf_with_two_changed_lines_finds_exactly_those_with_causes(tmp_p
     assert len(checked["lines"]) == len(form.lines)
 
 
-def _text_page(writer: PdfWriter, lines: list[str]) -> None:
-    page = writer.add_blank_page(612, 792)
-    font = DictionaryObject({NameObject("/Type"): NameObject("/Font"), NameObject("/Subtype"): NameObject("/Type1"),
-                             NameObject("/BaseFont"): NameObject("/Helvetica")})
-    page[NameObject("/Resources")] = DictionaryObject(
-        {NameObject("/Font"): DictionaryObject({NameObject("/F1"): writer._add_object(font)})})
-    stream = DecodedStreamObject()
-    stream.set_data(("BT /F1 12 Tf 72 720 Td " + " ".join(f"({t}) Tj 0 -16 Td" for t in lines) + " ET").encode())
-    page[NameObject("/Contents")] = writer._add_object(stream)
-
-
 def test_flattened_return_finds_each_persons_pages_and_every_line(tmp_path):
     """A return printed flat by tax software: the 8606 pages among other pages."""
     template = Template.load(2023)
     writer = PdfWriter()
-    _text_page(writer, ["Form 1040 U.S. Individual Income Tax Return 2023", "Daniel and Grace Okafor"])
+    text_page(writer, ["Form 1040 U.S. Individual Income Tax Return 2023", "Daniel and Grace Okafor"])
     for person in ("spouse", "you"):
         for page in PdfReader(BytesIO(template.fill(form_of(COUPLE, 2023, person), flatten=True))).pages:
             writer.add_page(page)
-    _text_page(writer, ["Schedule 1 (Form 1040) 2023 Additional Income"])
+    text_page(writer, ["Schedule 1 (Form 1040) 2023 Additional Income"])
     theirs = tmp_path / "return.pdf"
     writer.write(theirs)
     result = run("check", COUPLE, "--against", theirs, "--format", "json")
@@ -138,7 +128,7 @@ def test_unreadable_inputs_exit_2_with_a_message(kind, tmp_path):
     data = Template.load(2025).fill(form_of(PRORATA, 2025))
     if kind == "wrong form":
         writer = PdfWriter()
-        _text_page(writer, ["Form 5329 Additional Taxes on Qualified Plans"])
+        text_page(writer, ["Form 5329 Additional Taxes on Qualified Plans"])
         writer.write(path)
         expect = "no Form 8606 in it"
     elif kind == "encrypted":
