@@ -9,14 +9,15 @@ from form8606.errors import Problem
 from form8606.ledger.model import Ledger
 from form8606.ledger.where import entry_label
 
-WHAT = {
-    "recharacterization": ("recharacterized", "Form 8606 instructions, Recharacterizations; Pub. 590-A, chapter 1, "
-                           "Timing", "a later transfer is not a recharacterization: the contribution stays where it "
-                           "was made; remove the entry, or fix `date` or `for_year`"),
-    "returned_contribution": ("returned", "Form 8606 instructions, Return of IRA Contributions",
-                              "a later withdrawal is a distribution (for an excess contribution, Return of Excess "
-                              "Traditional IRA Contributions, not supported yet): enter it as a [[distribution]], "
-                              "or fix `date` or `for_year`"),
+WHAT = {  # kind: (what was done, where the deadline is written, what to do instead)
+    "recharacterization": (
+        "recharacterized", "Form 8606 instructions, Recharacterizations; Pub. 590-A, chapter 1, Timing",
+        ("a later transfer is not a recharacterization: the contribution stays where it was made; remove the "
+         "entry, or fix `date` or `for_year`")),
+    "returned_contribution": (
+        "returned", "Form 8606 instructions, Return of IRA Contributions",
+        ("a later withdrawal is a distribution (for an excess contribution, Return of Excess Traditional IRA "
+         "Contributions, not supported yet): enter it as a [[distribution]], or fix `date` or `for_year`")),
 }
 
 
