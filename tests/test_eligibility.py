@@ -17,6 +17,7 @@ from tests.helpers import (
     ELDER,
     SPOUSE,
     as_json,
+    form_1099r,
     forms_of,
     ledger_of,
     lines_of,
@@ -231,6 +232,22 @@ def test_a_correction_after_the_extended_due_date_is_refused(kind, year, last):
     assert problem.startswith(f"test.toml: [[{kind}]] #1 (you, {day}), field `date`: {done} on {day}, after the "
                               f"deadline for {year} contributions, {last} (the due date of the {year} return "
                               "including extensions; Form 8606 instructions, ")
+
+
+@pytest.mark.parametrize(("date", "late"), [("2026-11-02", True), (None, False)])
+def test_a_recharacterization_read_from_a_form_1099r_meets_the_same_deadline(date, late):
+    # Code R: a 2025 contribution recharacterized in 2026. Without `date` the form's day is not
+    # known (December 31, 2026 only stands in for ordering), so there is nothing to check.
+    dated = {"date": date} if date else {}
+    doc = form_1099r(year=2026, box1=7150, box2a=0, box7="R", to="traditional", amount=7000, **dated)
+    contribution = '[[contribution]]\nwho = "you"\ndate = 2025-03-01\nto = "roth"\namount = 7000\n'
+    if not late:
+        assert forms_of(contribution + doc, AMY)[0].value("1") == 7000
+        return
+    (problem,) = refused(contribution + doc)
+    assert problem.startswith("test.toml: [[form_1099r]] #1 (you, 2026) -> [[recharacterization]], field `date`: "
+                              "recharacterized on 2026-11-02, "
+                              "after the deadline for 2025 contributions, 2026-10-15")
 
 
 def test_a_late_recharacterization_is_refused_by_the_command_line(tmp_path):
