@@ -67,6 +67,8 @@ def money_lines(**values) -> dict[str, Decimal]:
 YOUNG = 'version = 1\n[people.you]\nname = "Ana Young"\nbirth_date = 1980-03-15\n'
 # Born 1960-01-10: 59 1/2 on 2019-07-10, so over 59 1/2 from 2020 on.
 OLD = 'version = 1\n[people.you]\nname = "Olga Old"\nbirth_date = 1960-01-10\n'
+# Born 1950-01-10: 70 1/2 on 2020-07-10, so old enough for a QCD from then on.
+ELDER = 'version = 1\n[people.you]\nname = "Edna Elder"\nbirth_date = 1950-01-10\n'
 
 BACKDOOR = """
 [[contribution]]

@@ -3,7 +3,7 @@ as a Form 1099-R or as events get the same likely cause."""
 
 from __future__ import annotations
 
-from tests.helpers import BACKDOOR, OLD, as_json, form_1099r, run, year_end
+from tests.helpers import BACKDOOR, ELDER, OLD, as_json, form_1099r, run, year_end
 
 # A QCD of 4,000 out of a 10,000 distribution; 2,000 of basis, so Part I is completed
 # (line 7 = 6,000: the QCD stays off line 7, Form 8606 instructions, line 7).
@@ -25,8 +25,8 @@ def their_line7(tmp_path, ledger: str, line7: int) -> dict:
 
 
 def test_qcd_left_in_line_7_is_named_for_events_and_for_a_typed_form(tmp_path):
-    typed = their_line7(tmp_path, OLD + AS_FORM, 10000)
-    hand = their_line7(tmp_path, OLD + AS_EVENTS, 10000)
+    typed = their_line7(tmp_path, ELDER + AS_FORM, 10000)
+    hand = their_line7(tmp_path, ELDER + AS_EVENTS, 10000)
     cause = "their line 7 includes the qualified charitable part (4,000) of "
     assert hand["7"]["causes"] == [cause + "[[distribution]] #1 (you, 2025-05-01): 10,000.00; line 7 leaves it out"]
     assert typed["7"]["causes"] == [cause + "[[form_1099r]] #1 (you, 2025) -> [[distribution]]: 10,000.00; "

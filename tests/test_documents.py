@@ -16,6 +16,7 @@ from form8606.pipeline import compute
 from form8606.render.sources import words
 from tests.helpers import (
     BACKDOOR,
+    ELDER,
     OLD,
     YOUNG,
     form_1099r,
@@ -113,7 +114,7 @@ def test_code_7_split_conversion_distribution_rollover_and_qcd():
                '[[distribution]]\nwho = "you"\ndate = 2025-05-01\nfrom = "traditional"\namount = 30000\n'
                'rolled_over = 10000\nqcd = 5000\n')
     extra = '[[opening]]\nwho = "you"\nyear = 2024\ntraditional_basis = 10000\n' + year_end(70000)
-    (form,) = same_lines(extra + doc, extra + by_hand, OLD)
+    (form,) = same_lines(extra + doc, extra + by_hand, ELDER)  # a QCD at 70 1/2 or older
     # line 7 = 30,000 - 10,000 - 5,000 = 15,000; line 8 = 20,000; line 9 = 70,000 + 15,000 + 20,000 = 105,000
     # line 10 = 10,000 / 105,000 = 0.09524; line 11 = 1,905; line 12 = 1,429 (15,000 x 0.09524 = 1,428.6)
     assert (form.value("7"), form.value("8"), form.value("9")) == (15000, 20000, 105000)

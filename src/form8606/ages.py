@@ -19,6 +19,13 @@ def half_past_59(born: dt.date) -> dt.date:
     return add_months(born, 59 * 12 + 6)
 
 
+def half_past_70(born: dt.date) -> dt.date:
+    """The day a person reaches age 70 1/2 (the age of the contribution limit before 2020 and of
+    QCDs, Pub. 590-B): six calendar months after the 70th birthday, as the publications counted
+    it for the age 70 1/2 rules before 2020, and as half_past_59 counts 59 1/2."""
+    return add_months(born, 70 * 12 + 6)
+
+
 def traditional_barred(born: dt.date | None, year: int) -> bool | None:
     """Traditional IRA contributions for `year` are not allowed: the person reached 70 1/2 by
     December 31 in a year the limit applied (rules data: traditional_age_limit). None when the
@@ -29,7 +36,7 @@ def traditional_barred(born: dt.date | None, year: int) -> bool | None:
         return False
     if born is None:
         return None
-    return add_months(born, 70 * 12 + 6) <= dt.date(year, 12, 31)
+    return half_past_70(born) <= dt.date(year, 12, 31)
 
 
 def age_at_year_end(born: dt.date, year: int) -> int:

@@ -35,6 +35,7 @@ class YearFacts:
     plan_rollovers: tuple[tuple[PlanRollover, Source], ...]
     year_end: tuple[YearEnd, Source] | None
     line6_adjustments: tuple[Item, ...]  # recharacterizations after Dec 31 (line 6)
+    returned_later: tuple[Item, ...] = ()  # traditional contributions held on Dec 31, returned after it
 
     @property
     def has_event(self) -> bool:
@@ -67,8 +68,12 @@ def gather(ledger: Ledger, who: str, year: int) -> YearFacts:
             # that were in the IRAs on December 31 (not of contributions made next year)
             sign = 1 if r.to == "traditional" else -1
             line6.append(Item(r.date, sign * r.moved_amount, src))
+    returned_later = []
     for r in mine("returned_contribution"):
-        accounts[r.from_].append(Item(original_date(ledger, r), -r.amount, entry_source("returned_contribution", r, r.amount)))
+        src, when = entry_source("returned_contribution", r, r.amount), original_date(ledger, r)
+        accounts[r.from_].append(Item(when, -r.amount, src))
+        if r.from_ == "traditional" and r.date.year > year and when is not None and when.year <= year:
+            returned_later.append(Item(r.date, r.amount, src))
 
     dists = [(d, entry_source("distribution", d, d.amount)) for d in mine("distribution")]
     ends = [(e, _year_end(e)) for e in ledger.year_end if e.who == who and e.year == year]
@@ -83,4 +88,18 @@ def gather(ledger: Ledger, who: str, year: int) -> YearFacts:
         plan_rollovers=tuple((r, entry_source("plan_rollover", r, r.amount)) for r in mine("plan_rollover")),
         year_end=ends[0] if ends else None,
         line6_adjustments=tuple(line6),
+        returned_later=tuple(returned_later),
     )
+
+
+def with_distributions(f: YearFacts, changed: dict[int, Distribution]) -> YearFacts:
+    """The facts with some distributions replaced, keyed by id() of the one they replace (the
+    parts the law does not leave out of line 7 or line 19: calc/qcd.py, calc/hsa.py)."""
+    def swap(pairs):
+        return tuple((changed.get(id(d), d), s) for d, s in pairs)
+    return replace(f, distributions=swap(f.distributions), roth_distributions=swap(f.roth_distributions))
+
+
+def all_distributions(f: YearFacts) -> list[tuple[Distribution, Source]]:
+    """Traditional and Roth distributions of the year, in date order."""
+    return sorted((*f.distributions, *f.roth_distributions), key=lambda pair: pair[0].date)

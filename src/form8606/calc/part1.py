@@ -6,9 +6,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from form8606.calc.book import Book
-from form8606.calc.facts import YearFacts
+from form8606.calc.facts import Item, YearFacts
 from form8606.errors import Form8606Error, NotComputable, Problem
-from form8606.money import ZERO, ratio
+from form8606.ledger.where import label
+from form8606.money import CENT, ZERO, fmt_money, ratio
 from form8606.sources import Source
 
 
@@ -75,8 +76,22 @@ def line6_exact(f: YearFacts, where: str) -> Decimal:
         raise NotComputable(Problem(where, f"Form 8606 line 6 needs the value of all traditional, SEP and SIMPLE IRAs "
                                     f"of \"{f.who}\" on December 31, {f.year}; add [[year_end]] who = \"{f.who}\", "
                                     f"year = {f.year}, traditional = ... (Form 5498 box 5)"))
+    if f.returned_later:
+        raise Form8606Error([_returned_later(i, f.year, where) for i in f.returned_later])
     end = f.year_end[0]
     return end.traditional + end.outstanding_rollovers + sum((a.amount for a in f.line6_adjustments), ZERO)
+
+
+def _returned_later(i: Item, year: int, where: str) -> Problem:
+    """Not supported: the instructions adjust line 6 for recharacterizations after December 31
+    (Line 6) but say nothing of contributions returned after it, which are "treated as if they
+    were never contributed" (Return of IRA Contributions). Either reading changes line 6."""
+    return Problem(where, f"{label(i.source)} returned {fmt_money(i.amount, CENT)} of a {year} traditional contribution "
+                   f"after December 31, {year}, so the December 31 value on line 6 still holds it. The Form 8606 "
+                   "instructions adjust line 6 for recharacterizations made after December 31 (Line 6), not for "
+                   "returned contributions, which are \"treated as if they were never contributed\" (Return of IRA "
+                   "Contributions): form8606 does not guess whether line 6 leaves it out (not supported yet, "
+                   "docs/rules.md); figure lines 6-15c of this year with your preparer")
 
 
 def completed(t: Totals, line2: Decimal, f: YearFacts, where: str) -> bool:

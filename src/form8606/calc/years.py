@@ -11,6 +11,7 @@ from decimal import Decimal
 
 from form8606 import rules
 from form8606.ages import age_at_year_end, traditional_barred
+from form8606.calc import hsa, qcd
 from form8606.calc.book import Book
 from form8606.calc.facts import YearFacts, gather
 from form8606.calc.part1 import Basis, completed, part1, totals
@@ -105,6 +106,7 @@ def year_form(ledger: Ledger, f: YearFacts, carried: Carried, unit: Decimal) -> 
     book = Book(unit, ledger.options.ratio_places)
     line2 = _line2(f, carried, book)
     basis = line2.value
+    f = _excluded_parts(ledger, f, basis, book, where)
     t = totals(f, where)
     outcome = part1(f, t, line2, book, where) if completed(t, basis, f, where) else None
     basis_end = outcome.basis_end if outcome else basis
@@ -124,6 +126,15 @@ def year_form(ledger: Ledger, f: YearFacts, carried: Carried, unit: Decimal) -> 
     )
     where_from = Source(FORM, f.who, year=f.year, field="14" if "14" in book.lines else None)
     return form, Carried(basis_end, where_from, roth.state)
+
+
+def _excluded_parts(ledger: Ledger, f: YearFacts, basis: Decimal, book: Book, where: str) -> YearFacts:
+    """The parts of the year's distributions the law leaves out of lines 7 and 19 (Form 8606
+    instructions, Line 7): QCDs by age and yearly limit, then within the taxable part of the
+    IRAs (over line 5's basis); the one HSA funding distribution."""
+    f = hsa.once(ledger, qcd.by_age_and_limit(ledger, f, book), book)
+    qcd.refuse_roth(ledger, f)
+    return qcd.within_taxable(f, basis + totals(f, where).nondeductible_early, book, where)
 
 
 def _line2(f: YearFacts, carried: Carried, book: Book) -> Basis:

@@ -63,6 +63,7 @@ class Opening(Entry):
     roth_conversions: tuple[RothLayer, ...] = ()
     first_roth_year: Year | None = None  # first year a Roth IRA contribution or conversion counted for
     homebuyer_used: Amount = ZERO  # earlier qualified first-time homebuyer distributions
+    hsa_funding_year: Year | None = None  # the year of the once-in-a-lifetime HSA funding distribution, if made
 
     @model_validator(mode="after")
     def _layers(self) -> Opening:
@@ -74,6 +75,9 @@ class Opening(Entry):
                              "opening already holds Roth money")
         if self.homebuyer_used > HOMEBUYER_LIMIT:
             raise ValueError("`homebuyer_used` is more than the $10,000 lifetime limit")
+        if self.hsa_funding_year is not None and self.hsa_funding_year > self.year:
+            raise ValueError(f"`hsa_funding_year` ({self.hsa_funding_year}) is after the opening year {self.year}; "
+                             "an HSA funding distribution in a later year is a [[distribution]] with `hsa_funding`")
         return self
 
     @property

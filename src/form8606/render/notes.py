@@ -73,6 +73,32 @@ CLIENT = MappingProxyType({
         "Before 2020, no one could contribute to a traditional IRA for the year they turned 70 1/2 or any later "
         "year. The amount contributed is an excess contribution, taxed 6% every year until it is taken out; ask "
         "your preparer about withdrawing it. Roth IRA contributions were allowed."),
+    "qcd_before_70_half": Wording(
+        "A gift to charity made too early to be tax-free",
+        "A qualified charitable distribution must be made on or after the day you are 70 1/2. This one was made "
+        "before, so it counts as an ordinary IRA withdrawal and is taxed like one. You may be able to deduct the "
+        "gift as a charitable contribution if you itemize; ask your preparer."),
+    "qcd_over_limit": Wording(
+        "Gifts to charity above the yearly limit",
+        "Each person can give at most a set amount a year from IRAs directly to charity tax-free. What went "
+        "over that limit counts as an ordinary IRA withdrawal and is taxed like one; you may be able to deduct it "
+        "as a charitable contribution if you itemize."),
+    "qcd_basis_part": Wording(
+        "Part of the gift to charity came from your after-tax money",
+        "Only money that would otherwise be taxed can be a tax-free gift from an IRA to charity, and it is taken "
+        "first from that money. The rest of the gift came from your after-tax contributions (your basis): it is "
+        "not taxed either, but it is reported as a withdrawal of basis, and you may deduct it as a charitable "
+        "contribution if you itemize."),
+    "hsa_funding_repeated": Wording(
+        "A second transfer from an IRA to a health savings account",
+        "A tax-free transfer from an IRA to a health savings account (HSA) is allowed once in a lifetime, and "
+        "yours was made in an earlier year. This one counts as an ordinary IRA withdrawal and is taxed like one; "
+        "ask your preparer whether it can still go into the HSA as a regular contribution."),
+    "hsa_funding_second": Wording(
+        "Two transfers from IRAs to a health savings account in one year",
+        "A second tax-free transfer to a health savings account (HSA) in the same year is allowed only if your "
+        "health coverage changed from self-only to family that year, and both together may not exceed that "
+        "year's HSA limit. Please confirm this with your preparer."),
     "line6_from_5498": Wording(
         "The December 31 value comes from your Forms 5498",
         "The ledger gives no year-end value, so what your traditional, SEP and SIMPLE IRAs were worth on December "

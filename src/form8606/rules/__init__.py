@@ -67,6 +67,8 @@ class YearRules:
     ira_limit: Decimal
     ira_catch_up: Decimal
     contribution_deadline: dt.date
+    correction_deadline: dt.date  # recharacterizations and returned contributions
+    qcd_limit: Decimal  # qualified charitable distributions, per person
 
 
 def check_year(year: int) -> None:
@@ -85,4 +87,6 @@ def for_year(year: int) -> YearRules:
         ira_limit=parameter("ira_limit")(year),
         ira_catch_up=parameter("ira_catch_up")(year),
         contribution_deadline=parameter("contribution_deadline")(year),
+        correction_deadline=parameter("correction_deadline")(year),
+        qcd_limit=parameter("qcd_limit")(year),
     )
