@@ -389,9 +389,9 @@ def test_every_document_error_is_reported_at_once():
 
 
 def test_documents_of_an_unsupported_year():
-    doc = form_1099r(year=2018, box1=1000, box7="7", ira_sep_simple=True, converted=1000)
+    doc = form_1099r(year=2017, box1=1000, box7="7", ira_sep_simple=True, converted=1000)
     (message,) = problems(doc, OLD)
-    assert "[[form_1099r]] #1 (you, 2018) -> [[conversion]]" in message and "2018 is not supported" in message
+    assert "[[form_1099r]] #1 (you, 2017) -> [[conversion]]" in message and "2017 is not supported" in message
 
 
 def test_a_ledger_without_documents_is_left_alone():

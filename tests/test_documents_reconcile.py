@@ -204,8 +204,8 @@ def test_documents_of_years_the_opening_sums_up_are_not_reconciled():
 
 
 def test_forms_5498_of_unsupported_years_are_shown_not_reconciled():
-    body = BACKDOOR + CONVERSION + year_end(0) + form_5498(year=2018, box1=5500, box5=5500)
+    body = BACKDOOR + CONVERSION + year_end(0) + form_5498(year=2017, box1=5500, box5=5500)
     assert failures(body) == ()
     _, doc = expand(ledger_of(body, YOUNG))
     (box,) = doc.boxes
-    assert box.text() == "not reconciled: form8606 supports tax years 2019-2026"
+    assert box.text() == "not reconciled: form8606 supports tax years 2018-2026"
