@@ -184,6 +184,28 @@ def test_two_events_of_different_amounts_are_not_a_double_entry():
     assert form.value("8") == 12000 and not [n for n in form.notes if n.code == "double_entry"]
 
 
+def test_same_amount_on_different_dates_is_two_conversions():
+    """Issue 14: a document and an entry are the same money only when person, kind, amount and
+    date (where both have one) agree. Form 8606 line 8 is "the net amount you converted ... in
+    [the year]": a second conversion of the same amount from another custodian adds to it."""
+    other = form_1099r(payer="Second custodian", box1=7000, box7="2", ira_sep_simple=True, converted=7000,
+                       date="2025-03-03")
+    (form,) = compute(ledger_of(BACKDOOR + CONVERSION + other + year_end(), YOUNG)).forms
+    assert form.value("8") == 14000 and not [n for n in form.notes if n.code == "double_entry"]
+    same_day = other.replace("2025-03-03", "2025-01-13")
+    (form,) = compute(ledger_of(BACKDOOR + CONVERSION + same_day + year_end(), YOUNG)).forms
+    assert form.value("8") == 7000 and [n.code for n in form.notes if n.code == "double_entry"] == ["double_entry"]
+
+
+def test_mode_check_compares_the_date_when_the_form_has_one():
+    doc = form_1099r(payer="IRA", box1=7000, box7="2", ira_sep_simple=True, converted=7000, date="2025-03-03",
+                     mode="check")
+    (failure,) = failures(BACKDOOR + CONVERSION + doc + year_end())
+    assert "no [[conversion]] of 7,000.00 on 2025-03-03 for you in 2025" in failure
+    assert "the ledger has [[conversion]] #1 (you, 2025-01-13): 7,000.00" in failure
+    assert failures(BACKDOOR + CONVERSION + doc.replace("2025-03-03", "2025-01-13") + year_end()) == ()
+
+
 def test_failures_are_decimal_exact():
     (failure,) = failures(BACKDOOR + CONVERSION + form_5498(box1=6999.99, box5=0))
     assert "6,999.99 on the Form 5498 != 7,000.00 in the ledger (0.01 less on the form)" in failure
