@@ -96,7 +96,7 @@ def test_box_2_roth_with_a_hand_written_designated_roth_rollover_is_not_reconcil
     (box,) = doc.boxes
     assert box.expected is None and "not reconciled" in box.text()
     # From the Form 1099-R (code H) box 1 is known, earnings included: reconciled.
-    h = form_1099r(box1=25000, box2a=0, box5=18000, box7="H")
+    h = form_1099r(box1=25000, box2a=0, box5=18000, box7="H", box11=2022)
     assert failures(h + form_5498(kind="roth", box2=25000, box5=25000)) == ()
     assert len(failures(h + form_5498(kind="roth", box2=18000, box5=25000))) == 1
 

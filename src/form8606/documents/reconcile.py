@@ -156,9 +156,9 @@ class _Ctx:
             if early:
                 entries.append(f"plus {_m(early)} outstanding on December 31, {self.year - 1}")
         for r in self.mine("plan_rollover"):
-            if r.to != side or r.tax_year != self.year or (side == "roth" and not r.designated_roth_basis):
+            if r.to != side or r.tax_year != self.year or (side == "roth" and not r.designated_roth):
                 continue  # a plan's pre-tax and after-tax money rolled into a Roth IRA is box 3
-            if r.designated_roth_basis:
+            if r.designated_roth:
                 t = origin(r)
                 if t is None:
                     name = short(entry_label(self.ledger.source, "plan_rollover", None, r))
@@ -196,7 +196,8 @@ def same_day(t: Translation, derived: Derived, entry) -> bool:
 
 def parts(kind: str, e) -> dict[str, Decimal]:
     """The rest of an event, compared once the amounts agree."""
-    names = {"distribution": ("rolled_over", "qcd"), "plan_rollover": ("taxable", "after_tax", "designated_roth_basis"),
+    names = {"distribution": ("rolled_over", "qcd"),
+             "plan_rollover": ("taxable", "after_tax", "designated_roth_basis", "designated_roth_earnings"),
              "recharacterization": ("moved_amount",), "returned_contribution": ("earnings",)}.get(kind, ())
     return {n: getattr(e, n) for n in names}
 

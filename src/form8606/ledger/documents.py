@@ -21,6 +21,7 @@ class Form1099R(Entry):
     box2a: Amount | None = None  # taxable amount as the payer printed it
     box2b_not_determined: bool = False
     box5: Amount = ZERO  # employee contributions / designated Roth contributions
+    box11: Year | None = None  # first year of designated Roth contributions (code H decides with it)
     box7: str  # distribution code(s) as printed
     ira_sep_simple: bool = False
     date: Date | None = None
