@@ -77,8 +77,8 @@ def test_bad_input_exit_2_no_traceback(tmp_path):
 def test_missing_file_and_unsupported_year(tmp_path):
     result = run("compute", str(tmp_path / "nope.toml"))
     assert result.exit_code == 2 and "no such file" in result.stderr
-    result = run("compute", PRORATA, "--year", "2018")
-    assert result.exit_code == 2 and "tax year 2018 is not supported" in result.stderr
+    result = run("compute", PRORATA, "--year", "2017")
+    assert result.exit_code == 2 and "tax year 2017 is not supported" in result.stderr
 
 
 def test_assert_mismatch_exits_1_with_both_values(tmp_path):

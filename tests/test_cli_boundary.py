@@ -88,12 +88,12 @@ def test_form8606_error_exits_2_with_every_problem_and_no_traceback(name, tmp_pa
 
 
 @pytest.mark.parametrize("name", [n for n in ALL if any(p.name == "year" for p in command(n).params)])
-@pytest.mark.parametrize("year", ["2018", "2027"])
+@pytest.mark.parametrize("year", ["2017", "2027"])
 def test_unsupported_year_is_refused_while_parsing(name, year, tmp_path):
     # The ledger does not exist: the refusal comes from --year's callback, before any loading.
     result = CliRunner().invoke(main, [*args_for(name, str(tmp_path / "nope.toml"), tmp_path), "--year", year])
     assert result.exit_code == 2 and "Traceback" not in result.output
-    assert (f"Invalid value for '--year': tax year {year} is not supported; form8606 supports 2019-2026"
+    assert (f"Invalid value for '--year': tax year {year} is not supported; form8606 supports 2018-2026"
             in result.stderr)
 
 
@@ -104,7 +104,7 @@ def test_every_command_has_year_and_supported_edges_pass():
 
 
 def test_plan_help_names_the_supported_years():
-    assert "The tax year to plan (2019-2026)." in CliRunner().invoke(main, ["plan", "--help"]).stdout
+    assert "The tax year to plan (2018-2026)." in CliRunner().invoke(main, ["plan", "--help"]).stdout
 
 
 def test_difference_found_exits_1_after_the_output(tmp_path):

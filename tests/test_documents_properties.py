@@ -78,16 +78,16 @@ def documents(ys: list[dict], mode: str) -> str:
     for y in ys:
         year, conv, dist = y["year"], y["conversion"], y["distribution"]
         docs = []
-        if conv and dist and y["merge"]:
+        if conv and dist and y["merge"]:  # one form for payments on two days: it has no one `date`
             amount, rolled = dist
-            docs.append((conv + amount, conv, rolled, y["codes"][0], f"{year}-06-01"))
+            docs.append((conv + amount, conv, rolled, y["codes"][0], None))
         else:
             if conv:
                 docs.append((conv, conv, Decimal(0), y["codes"][0], f"{year}-06-01"))
             if dist:
                 docs.append((dist[0], Decimal(0), dist[1], y["codes"][1], f"{year}-09-01"))
         for box1, converted, rolled, code, date in docs:
-            when = f"date = {date}\n" if y["dated"] or mode == "check" else ""
+            when = f"date = {date}\n" if date and (y["dated"] or mode == "check") else ""
             out.append(f'[[form_1099r]]\nwho = "you"\nyear = {year}\nbox1 = "{box1}"\nbox2a = "{box1}"\n'
                        f'box7 = "{code}"\nira_sep_simple = true\n{when}converted = "{converted}"\n'
                        f'rolled_over = "{rolled}"\nmode = "{mode}"\n')

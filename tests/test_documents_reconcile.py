@@ -96,7 +96,7 @@ def test_box_2_roth_with_a_hand_written_designated_roth_rollover_is_not_reconcil
     (box,) = doc.boxes
     assert box.expected is None and "not reconciled" in box.text()
     # From the Form 1099-R (code H) box 1 is known, earnings included: reconciled.
-    h = form_1099r(box1=25000, box2a=0, box5=18000, box7="H")
+    h = form_1099r(box1=25000, box2a=0, box5=18000, box7="H", box11=2022)
     assert failures(h + form_5498(kind="roth", box2=25000, box5=25000)) == ()
     assert len(failures(h + form_5498(kind="roth", box2=18000, box5=25000))) == 1
 
@@ -184,6 +184,28 @@ def test_two_events_of_different_amounts_are_not_a_double_entry():
     assert form.value("8") == 12000 and not [n for n in form.notes if n.code == "double_entry"]
 
 
+def test_same_amount_on_different_dates_is_two_conversions():
+    """Issue 14: a document and an entry are the same money only when person, kind, amount and
+    date (where both have one) agree. Form 8606 line 8 is "the net amount you converted ... in
+    [the year]": a second conversion of the same amount from another custodian adds to it."""
+    other = form_1099r(payer="Second custodian", box1=7000, box7="2", ira_sep_simple=True, converted=7000,
+                       date="2025-03-03")
+    (form,) = compute(ledger_of(BACKDOOR + CONVERSION + other + year_end(), YOUNG)).forms
+    assert form.value("8") == 14000 and not [n for n in form.notes if n.code == "double_entry"]
+    same_day = other.replace("2025-03-03", "2025-01-13")
+    (form,) = compute(ledger_of(BACKDOOR + CONVERSION + same_day + year_end(), YOUNG)).forms
+    assert form.value("8") == 7000 and [n.code for n in form.notes if n.code == "double_entry"] == ["double_entry"]
+
+
+def test_mode_check_compares_the_date_when_the_form_has_one():
+    doc = form_1099r(payer="IRA", box1=7000, box7="2", ira_sep_simple=True, converted=7000, date="2025-03-03",
+                     mode="check")
+    (failure,) = failures(BACKDOOR + CONVERSION + doc + year_end())
+    assert "no [[conversion]] of 7,000.00 on 2025-03-03 for you in 2025" in failure
+    assert "the ledger has [[conversion]] #1 (you, 2025-01-13): 7,000.00" in failure
+    assert failures(BACKDOOR + CONVERSION + doc.replace("2025-03-03", "2025-01-13") + year_end()) == ()
+
+
 def test_failures_are_decimal_exact():
     (failure,) = failures(BACKDOOR + CONVERSION + form_5498(box1=6999.99, box5=0))
     assert "6,999.99 on the Form 5498 != 7,000.00 in the ledger (0.01 less on the form)" in failure
@@ -204,8 +226,8 @@ def test_documents_of_years_the_opening_sums_up_are_not_reconciled():
 
 
 def test_forms_5498_of_unsupported_years_are_shown_not_reconciled():
-    body = BACKDOOR + CONVERSION + year_end(0) + form_5498(year=2018, box1=5500, box5=5500)
+    body = BACKDOOR + CONVERSION + year_end(0) + form_5498(year=2017, box1=5500, box5=5500)
     assert failures(body) == ()
     _, doc = expand(ledger_of(body, YOUNG))
     (box,) = doc.boxes
-    assert box.text() == "not reconciled: form8606 supports tax years 2019-2026"
+    assert box.text() == "not reconciled: form8606 supports tax years 2018-2026"

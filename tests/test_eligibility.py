@@ -147,7 +147,7 @@ def test_the_qcd_limit_by_year():
     # $100,000 (IRC 408(d)(8)(A)) through 2023, then indexed: Notice 2023-75; Pub. 590-B (2025):
     # "The maximum annual exclusion for QCDs is $108,000"; its 2026 worksheet: "not to exceed $111,000".
     limits = {year: rules.for_year(year).qcd_limit for year in rules.SUPPORTED_YEARS}
-    assert limits == {2019: 100000, 2020: 100000, 2021: 100000, 2022: 100000, 2023: 100000, 2024: 105000,
+    assert limits == {2018: 100000, 2019: 100000, 2020: 100000, 2021: 100000, 2022: 100000, 2023: 100000, 2024: 105000,
                       2025: 108000, 2026: 111000}
 
 

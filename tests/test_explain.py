@@ -429,8 +429,8 @@ def test_bad_input_exits_2_without_traceback(tmp_path):
     assert out.exit_code == 2 and "Traceback" not in out.output
     assert "field `ammount`: unknown field" in out.stderr
     assert run("explain", tmp_path / "nope.toml").exit_code == 2
-    unsupported = run("explain", PRORATA, "--year", "2018")
-    assert unsupported.exit_code == 2 and "tax year 2018 is not supported" in unsupported.stderr
+    unsupported = run("explain", PRORATA, "--year", "2017")
+    assert unsupported.exit_code == 2 and "tax year 2017 is not supported" in unsupported.stderr
     assert run("explain", PRORATA, "--format", "pdf").exit_code == 2
     assert run("explain", PRORATA, "--audience", "neighbour").exit_code == 2
     under_a_file = run("explain", PRORATA, "-o", bad / "x.html")

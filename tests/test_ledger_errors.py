@@ -99,8 +99,8 @@ def test_recharacterization_with_nothing_to_recharacterize():
 
 
 def test_unsupported_year():
-    (msg,) = problems(HEADER + '[[conversion]]\nwho = "you"\ndate = 2018-03-01\namount = 1\n')
-    assert "tax year 2018 is not supported; form8606 supports 2019-2026" in msg
+    (msg,) = problems(HEADER + '[[conversion]]\nwho = "you"\ndate = 2017-03-01\namount = 1\n')
+    assert "tax year 2017 is not supported; form8606 supports 2018-2026" in msg
 
 
 def test_missing_year_end_names_what_to_add():

@@ -76,7 +76,7 @@ def test_next_tax_year_without_rules_is_open(tmp_path):
     data = as_json(run("compute", "LEDGER", "--format", "json", text=ledger, tmp_path=tmp_path))
     assert [f["year"] for f in data["forms"]] == [2025]
     assert data["open_years"] == [{"person": "you", "year": 2027, "missing":
-                                   "form8606 has no rules for tax year 2027 yet (it supports 2019-2026)"}]
+                                   "form8606 has no rules for tax year 2027 yet (it supports 2018-2026)"}]
     far = HEADER + CLOSED + BACKDOOR.format(who="you", year=2028)
     refused = run("compute", "LEDGER", text=far, tmp_path=tmp_path)
     assert refused.exit_code == 2 and "tax year 2028 is not supported" in refused.stderr

@@ -156,8 +156,8 @@ def test_batch_writes_the_others_and_sums_up_what_was_written_skipped_and_why(tm
     table = lines[next(n for n, line in enumerate(lines) if line.startswith("ledger ")):]
     width = max(len(str(p)) for p in (rivera, broken, okafor, COUPLE))
     row = lambda ledger, rest: f"{str(ledger):<{width}}  {rest}"  # noqa: E731
-    not_shipped = ("not filled: the official Form 8606 for 2024 is not shipped with form8606 (shipped: 2021, 2022, "
-                   "2023, 2025); download the fillable form from the IRS and pass it with --form-pdf PATH")
+    not_shipped = ("not filled: the official Form 8606 for 2024 is not shipped with form8606 (shipped: 2018, 2021, "
+                   "2022, 2023, 2025); download the fillable form from the IRS and pass it with --form-pdf PATH")
     assert table == [
         row("ledger", "person  year  1040 line 4b  files written"),
         # Form 1040 line 4b: lines 15c + 18 + 25c = 3,309 + 4,633 + 2,000 (tests/test_fill.py's ledger)

@@ -449,8 +449,8 @@ def test_one_employer_plan_per_person_and_year_and_net_earnings_only_when_self_e
 
 def test_unsupported_year_and_unknown_person_are_errors():
     ledger = load_text(YOU)
-    with pytest.raises(Form8606Error, match="tax year 2018 is not supported"):
-        plan(ledger, 2018)
+    with pytest.raises(Form8606Error, match="tax year 2017 is not supported"):
+        plan(ledger, 2017)
     with pytest.raises(Form8606Error, match=r"no \[people.spouse\] table"):
         plan(ledger, 2026, "spouse")
     with pytest.raises(Form8606Error, match="more than 0"):

@@ -61,7 +61,7 @@ def test_solo_401k_table():
 
 
 @pytest.mark.parametrize("args, message", [
-    (["--year", "2018"], "tax year 2018 is not supported"),
+    (["--year", "2017"], "tax year 2017 is not supported"),
     (["--year", "2026", "--convert", "abc"], '--convert: "abc" is not an amount'),
     (["--year", "2026", "--convert", "0"], "more than 0"),
     (["--year", "2026", "--convert", "7000", "--year-end-value", "5"], "give --person with --year-end-value"),

@@ -21,13 +21,13 @@ def pair(cell: str) -> tuple[Decimal, Decimal]:
     return money(start), money(end)
 
 
-def test_every_year_is_known_and_2018_is_not():
+def test_every_year_is_known_and_2017_is_not():
     for year in rules.SUPPORTED_YEARS:
         py = plan_year(year)
         assert py.roth_single.width == 15000 and py.roth_joint.width == 10000 and py.roth_mfs.width == 10000
         assert py.deduction_covered_joint.width == 20000 and py.deduction_covered_single.width == 10000
-    with pytest.raises(Form8606Error, match="2018 is not supported"):
-        plan_year(2018)
+    with pytest.raises(Form8606Error, match="2017 is not supported"):
+        plan_year(2017)
 
 
 def test_known_figures():
@@ -40,7 +40,7 @@ def test_known_figures():
 
 def test_roth_phaseouts_match_limits_md():
     rows = limits_table("Roth IRA contribution phase-out")
-    assert len(rows) == 8
+    assert len(rows) == 9
     for year, single, joint, mfs in rows:
         py = plan_year(int(year))
         assert (py.roth_single.start, py.roth_single.end) == pair(single)
@@ -50,7 +50,7 @@ def test_roth_phaseouts_match_limits_md():
 
 def test_deduction_phaseouts_match_limits_md():
     rows = limits_table("Traditional IRA deduction phase-out")
-    assert len(rows) == 8
+    assert len(rows) == 9
     for year, single, joint, spouse, mfs in rows:
         py = plan_year(int(year))
         assert (py.deduction_covered_single.start, py.deduction_covered_single.end) == pair(single)
@@ -61,7 +61,7 @@ def test_deduction_phaseouts_match_limits_md():
 
 def test_employer_plan_limits_match_limits_md():
     rows = limits_table("Employer plans")
-    assert len(rows) == 8
+    assert len(rows) == 9
     for year, deferral, catch_up, catch_up_60, additions, _simple in rows:
         py = plan_year(int(year))
         assert py.elective_deferral == money(deferral)

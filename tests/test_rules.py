@@ -24,8 +24,8 @@ def test_parameter_covers_every_supported_year_with_a_source(name):
 
 
 def test_unknown_year_is_an_error():
-    with pytest.raises(Form8606Error, match="2018 is not supported"):
-        rules.for_year(2018)
+    with pytest.raises(Form8606Error, match="2017 is not supported"):
+        rules.for_year(2017)
 
 
 def test_known_figures():

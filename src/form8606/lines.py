@@ -1,6 +1,6 @@
 """Form 8606 line labels as printed on the form, with short captions.
 
-The captions are the same in every supported revision (2019-2026 forms); per-revision PDF
+The captions are the same in every supported revision (2018-2026 forms); per-revision PDF
 field maps live with the PDF templates.
 """
 

@@ -9,10 +9,10 @@ from decimal import Decimal
 
 from form8606.calc.book import Book
 from form8606.calc.facts import YearFacts
-from form8606.calc.qualified import qualification
+from form8606.calc.qualified import designated_roth_rollover, qualification
 from form8606.calc.roth import Layers, Withdrawal
 from form8606.errors import Form8606Error, Problem
-from form8606.ledger.model import HOMEBUYER_LIMIT, Distribution, Person
+from form8606.ledger.model import HOMEBUYER_LIMIT, Distribution, Person, PlanRollover
 from form8606.ledger.where import label
 from form8606.money import CENT, ZERO, fmt_money
 from form8606.sources import Source
@@ -44,7 +44,7 @@ class _Dist:
 def part3(f: YearFacts, state: RothState, person: Person, book: Book, where: str) -> Part3Outcome:
     """Add the year's contributions, conversions and rollovers to the layers, enter lines
     19-25c for the nonqualified distributions, then take every distribution out of the layers."""
-    layers = _add_year(f, state.layers, book)
+    layers = _add_year(f, state.layers, book, person, where)
     dists = [_classify(d, src, f"{where}: {label(src)}: {fmt_money(src.amount, CENT)}", state.first_year, person, f.who)
              for d, src in sorted(f.roth_distributions, key=lambda x: x[0].date) if d.net > 0]
     homebuyer = _lines(f, dists, layers, state, book)
@@ -69,11 +69,12 @@ def part3(f: YearFacts, state: RothState, person: Person, book: Book, where: str
     return Part3Outcome(new_state, base, "19" in book.lines)
 
 
-def _add_year(f: YearFacts, layers: Layers, book: Book) -> Layers:
+def _add_year(f: YearFacts, layers: Layers, book: Book, person: Person, where: str) -> Layers:
     """Pub. 590-B ordering rules: a year's contributions (including those made by the due date),
     conversions and plan rollovers count before that year's distributions."""
     contributions = sum((i.amount for i in f.roth), ZERO)
-    contributions += sum((r.designated_roth_basis for r, _ in f.plan_rollovers if r.to == "roth"), ZERO)
+    contributions += sum((_designated_roth(r, src, person, f"{where}: {label(src)}")
+                          for r, src in f.plan_rollovers if r.to == "roth"), ZERO)
     layers = layers.add_contributions(book.round(contributions))
     if "16" in book.lines:  # Form 8606 instructions, line 24: line 16 of each year's form
         layers = layers.add_conversion(f.year, book.get("16"), max(book.get("18"), ZERO))
@@ -81,6 +82,24 @@ def _add_year(f: YearFacts, layers: Layers, book: Book) -> Layers:
         if r.to == "roth":  # line 24: amounts rolled over from qualified plans to Roth IRAs
             layers = layers.add_conversion(f.year, book.round(r.taxable + r.after_tax), book.round(r.taxable))
     return layers
+
+
+def _designated_roth(r: PlanRollover, src: Source, person: Person, where: str) -> Decimal:
+    """A designated Roth rollover's regular contributions (Treas. Reg. 1.408A-10, A-3(a); the rule
+    is calc/qualified.py's). Forms 1099-R (code H) ask for what is missing when translated."""
+    rolled = designated_roth_rollover(r.date, r.designated_roth_basis, r.designated_roth_earnings,
+                                      r.designated_roth_first_year, r.reason, person.birth_date)
+    if rolled.needs == "first_year":
+        raise Form8606Error(Problem(where, f"whether the {fmt_money(r.designated_roth_earnings, CENT)} of earnings "
+                                    "rolled over are Roth basis depends on whether the plan's distribution was "
+                                    "qualified (Treas. Reg. 1.408A-10, A-3(a)); add `designated_roth_first_year`, the "
+                                    "first year of designated Roth contributions (Form 1099-R box 11)",
+                                    "designated_roth_first_year"))
+    if rolled.needs == "birth_date":
+        raise Form8606Error(Problem(where, "this designated Roth rollover needs an age (59 1/2 decides whether the "
+                                    "plan's distribution was qualified, and so whether its earnings are Roth basis); "
+                                    f"add birth_date to [people.{r.who}], or reason = \"disability\" if that applies"))
+    return rolled.contributions
 
 
 def _classify(d: Distribution, source: Source, where: str, first_year: int | None, person: Person, who: str) -> _Dist:

@@ -1,5 +1,5 @@
 """When a Roth IRA distribution is qualified: the one home of the rule, read by Part III and by
-the Form 1099-R reconciliation (codes J, T, Q).
+the Form 1099-R reconciliation (codes J, T, Q); and when a designated Roth account's is (code H).
 
 Form 8606 instructions, Qualified distribution; Pub. 590-B, chapter 2: a distribution made after
 the 5-year period that starts January 1 of the first year a Roth IRA contribution, conversion or
@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
+from decimal import Decimal
 
 from form8606.ages import half_past_59
 from form8606.ledger.model import Ledger, Opening
@@ -60,3 +61,32 @@ def qualification(date: dt.date, reason: str | None, first_year: int, born: dt.d
     under = None if half is None else date < half
     by_reason = period_met and reason in QUALIFYING_REASONS
     return Qualification(period_met, half, under, by_reason, by_reason or (period_met and under is False))
+
+
+@dataclass(frozen=True)
+class RolledRoth:
+    """What a designated Roth rollover adds to the regular Roth contributions (line 22), or
+    what decides it and is missing: "first_year" (Form 1099-R box 11) or "birth_date"."""
+
+    contributions: Decimal | None
+    qualified: bool | None  # None when it changes nothing (no earnings) or can't be told
+    needs: str | None = None
+
+
+def designated_roth_rollover(date: dt.date, basis: Decimal, earnings: Decimal, first_year: int | None,
+                             reason: str | None, born: dt.date | None) -> RolledRoth:
+    """Treas. Reg. 1.408A-10, A-3(a): of a rollover from a designated Roth account into a Roth IRA,
+    the investment in the contract (box 5) is a regular contribution and the rest earnings; "the
+    entire amount of any qualified distribution ... rolled over into a Roth IRA is treated as a
+    regular contribution". Qualified (IRC 402A(d)(2)): after the 5-taxable-year period that begins
+    with the first year of designated Roth contributions (box 11; Treas. Reg. 1.402A-1, A-4), on
+    or after 59 1/2, after death or due to disability; the first-home clause of 408A(d)(2)(A)(iv)
+    does not apply, and QUALIFYING_REASONS has no first home."""
+    if not earnings:
+        return RolledRoth(basis, None)  # qualified or not, the basis is the same
+    if first_year is None:
+        return RolledRoth(None, None, "first_year")
+    q = qualification(date, reason, first_year, born)
+    if q.period_met and not q.by_reason and q.under_59_half is None:
+        return RolledRoth(None, None, "birth_date")
+    return RolledRoth(basis + earnings if q.qualified else basis, q.qualified)

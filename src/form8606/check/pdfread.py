@@ -18,6 +18,7 @@ from form8606.pdf.fieldmap import (
     Layout,
     Text,
     derive,
+    has_cents_boxes,
     is_form_8606,
     layout_of,
     line_labels,
@@ -59,8 +60,12 @@ def _from_fields(reader, fields: dict, year: int | None, source: str) -> TheirFo
     for label, target in fields.items():
         if label in ("name", "ssn"):
             continue
-        text = f"{values.get(target[0], '')} . {values.get(target[1], '')}" if label == RATIO_LINE \
-            else values.get(target, "")
+        if label == RATIO_LINE:  # line 10's two boxes: read as one ratio (check.theirs.parse_ratio)
+            text = f"{values.get(target[0], '')} . {values.get(target[1], '')}"
+        elif isinstance(target, tuple):  # the 2018 form's dollars and cents boxes
+            text = f"{values.get(target[0], '')}.{values.get(target[1], '')}".rstrip(".")
+        else:
+            text = values.get(target, "")
         value = parse_figure(text, label)
         if value is not None:
             lines[label] = value
@@ -82,12 +87,12 @@ def _from_pages(layout: Layout, count: int, source: str) -> list[TheirForm]:
         numbers = [n]
         if n + 1 < len(pages) and _is_page_2(pages[n + 1]):
             numbers.append(n + 1)
+        year = int(found.group(1)) if found else None
         lines: dict[str, Decimal] = {}
         for k in numbers:
-            lines.update(_figures(pages[k]))
+            lines.update(_figures(pages[k], year is not None and has_cents_boxes(year)))
         where = f"{source}, page{'s' if len(numbers) > 1 else ''} {'-'.join(str(k + 1) for k in numbers)}"
-        forms.append(TheirForm(where, int(found.group(1)) if found else None, lines,
-                               identity(_name(texts), "name", MAX_NAME), _ssn(texts)))
+        forms.append(TheirForm(where, year, lines, identity(_name(texts), "name", MAX_NAME), _ssn(texts)))
     return forms
 
 
@@ -95,8 +100,9 @@ def _is_page_2(texts: list[Text]) -> bool:
     return not is_form_8606(texts) and any(t.text.startswith("Distributions From Roth") for t in texts)
 
 
-def _figures(texts: list[Text]) -> dict[str, Decimal]:
-    """Each line number with the figures printed right of it on its baseline."""
+def _figures(texts: list[Text], cents: bool) -> dict[str, Decimal]:
+    """Each line number with the figures printed right of it on its baseline; on a revision
+    with cents boxes (`cents`, the 2018 form), a last figure of two digits is the cents."""
     labels = line_labels(texts)
     label_ids = {id(t) for t in labels}
     out = {}
@@ -107,7 +113,13 @@ def _figures(texts: list[Text]) -> dict[str, Decimal]:
         tokens = [tok for tok in tokens if tok != "×"]
         if not any(ch.isdigit() for tok in tokens for ch in tok):
             continue  # a blank box (line 10's printed decimal point alone)
-        value = parse_figure(" ".join(tokens) if label.text == RATIO_LINE else tokens[-1], label.text)
+        if label.text == RATIO_LINE:
+            text = " ".join(tokens)
+        elif cents and len(tokens) > 1 and re.fullmatch(r"\d\d", tokens[-1]):
+            text = f"{tokens[-2]}.{tokens[-1]}"
+        else:
+            text = tokens[-1]
+        value = parse_figure(text, label.text)
         if value is not None:
             out[label.text] = value
     return out

@@ -156,9 +156,9 @@ class _Ctx:
             if early:
                 entries.append(f"plus {_m(early)} outstanding on December 31, {self.year - 1}")
         for r in self.mine("plan_rollover"):
-            if r.to != side or r.tax_year != self.year or (side == "roth" and not r.designated_roth_basis):
+            if r.to != side or r.tax_year != self.year or (side == "roth" and not r.designated_roth):
                 continue  # a plan's pre-tax and after-tax money rolled into a Roth IRA is box 3
-            if r.designated_roth_basis:
+            if r.designated_roth:
                 t = origin(r)
                 if t is None:
                     name = short(entry_label(self.ledger.source, "plan_rollover", None, r))
@@ -182,14 +182,22 @@ class _Ctx:
 
 def money_key(kind: str, e) -> tuple:
     """What makes two events look like the same money: person, year, kind (with its direction)
-    and amount."""
+    and amount; and the date, where both have one (`same_day`)."""
     direction = getattr(e, "from_", None) or getattr(e, "to", None)
     return (kind, e.who, e.tax_year, direction, e.amount)
 
 
+def same_day(t: Translation, derived: Derived, entry) -> bool:
+    """A document's event and an entry on different dates are two events (issue 14: two
+    conversions of the same amount from two custodians). A document without `date` has no
+    day of its own: its events are dated December 31 only for ordering."""
+    return t.doc.date is None or entry.date == derived.entry.date
+
+
 def parts(kind: str, e) -> dict[str, Decimal]:
     """The rest of an event, compared once the amounts agree."""
-    names = {"distribution": ("rolled_over", "qcd"), "plan_rollover": ("taxable", "after_tax", "designated_roth_basis"),
+    names = {"distribution": ("rolled_over", "qcd"),
+             "plan_rollover": ("taxable", "after_tax", "designated_roth_basis", "designated_roth_earnings"),
              "recharacterization": ("moved_amount",), "returned_contribution": ("earnings",)}.get(kind, ())
     return {n: getattr(e, n) for n in names}
 
@@ -223,13 +231,14 @@ def match_events(ledger: Ledger, translations: Iterable[Translation]) -> tuple[l
             if t.doc.mode == "check" and d.entry.who in opened and d.entry.tax_year <= opened[d.entry.who]:
                 checks.append(Match(t, d, None, skipped=f"the [[opening]] of {d.entry.who} sums up {d.entry.tax_year}"))
                 continue
-            found = free.get(money_key(d.kind, d.entry), [])
+            pool = free.get(money_key(d.kind, d.entry), [])
+            found = [(k, e) for k, e in pool if same_day(t, d, e)]
             same = [(k, e) for k, e in found if parts(k, e) == parts(d.kind, d.entry)]
             pick = (same or found)[:1]
             name = short(entry_label(ledger.source, pick[0][0], None, pick[0][1])) if pick else None
             if t.doc.mode == "events":
                 if pick:
-                    found.remove(pick[0])
+                    pool.remove(pick[0])
                     doubles.append(Match(t, d, name))
                 continue
             if not pick:
@@ -239,10 +248,10 @@ def match_events(ledger: Ledger, translations: Iterable[Translation]) -> tuple[l
                 diff = ", ".join(f"{k} {_m(ours[k])} by the form != {_m(theirs[k])} in the entry"
                                  for k in ours if ours[k] != theirs[k])
                 checks.append(Match(t, d, name, f"{name} has the amount but not the parts: {diff}"))
-                found.remove(pick[0])
+                pool.remove(pick[0])
             else:
                 checks.append(Match(t, d, name))
-                found.remove(pick[0])
+                pool.remove(pick[0])
     return doubles, checks
 
 
@@ -250,7 +259,8 @@ def _missing(ledger: Ledger, t: Translation, d: Derived) -> str:
     kind, e = d.kind, d.entry
     near = [x for x in ledger.entries(kind) if money_key(kind, x)[:4] == money_key(kind, e)[:4]]
     listed = "; ".join(f"{short(entry_label(ledger.source, kind, None, x))}: {_m(x.amount)}" for x in near)
-    return (f"no [[{kind}]] of {_m(e.amount)} for {e.who} in {e.tax_year} ({d.what}); the ledger has "
+    day = f" on {e.date}" if t.doc.date is not None else ""
+    return (f"no [[{kind}]] of {_m(e.amount)}{day} for {e.who} in {e.tax_year} ({d.what}); the ledger has "
             f"{listed or 'none'}. Add the entry, fix it, or set mode = \"events\" to let the form stand for it")
 
 

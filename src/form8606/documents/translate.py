@@ -14,6 +14,7 @@ from decimal import Decimal
 from pydantic import ValidationError
 
 from form8606.ages import half_past_59
+from form8606.calc.qualified import RolledRoth, designated_roth_rollover
 from form8606.documents import codes as box7
 from form8606.errors import Form8606Error, Problem
 from form8606.ledger.documents import Form1099R
@@ -41,7 +42,7 @@ ALLOWED = {
     box7.IRA_TO_PLAN: {"rolled_over"},
     box7.ROTH: {"rolled_over", "qcd", "reason", "homebuyer_expenses"},
     box7.PLAN_ROLLOVER: {"to"},
-    box7.DESIGNATED_ROTH: {"to"},
+    box7.DESIGNATED_ROTH: {"to", "reason"},
     box7.RECHARACTERIZATION: {"to", "for_year", "amount", "contribution_date", "deducted"},
     box7.RETURNED: {"for_year", "contribution_date"},
 }
@@ -242,20 +243,53 @@ def _plan_rollover(ledger: Ledger, doc: Form1099R, reading: box7.Reading, where:
 
 
 def _designated_roth(ledger: Ledger, doc: Form1099R, reading: box7.Reading, where: str):
-    """Code H: a designated Roth account rolled into a Roth IRA; box 5 (its contributions) is Roth
-    basis, the rest is earnings."""
+    """Code H: a designated Roth account rolled into a Roth IRA. Box 5 (its contributions) is Roth
+    basis, and the rest too when the plan's distribution was qualified (Treas. Reg. 1.408A-10,
+    A-3(a)): box 11 and the age or disability decide it (calc/qualified.py). Whatever would change
+    the basis and is missing is asked for, never guessed."""
     if doc.to == "traditional":
         raise Form8606Error(Problem(where, "code H is a rollover into a Roth IRA; a designated Roth account can't go "
                                     "into a traditional IRA. Remove `to` or check box 7", "to"))
     if doc.box5 > doc.box1:
         raise Form8606Error(Problem(where, f"box 5 ({_m(doc.box5)}) is more than box 1 ({_m(doc.box1)})", "box5"))
-    if not doc.box5:
-        return [], ["box 5 is 0: none of the rollover is basis, so it changes nothing on Form 8606"]
-    roll = _make(PlanRollover, where, {"designated_roth_basis": "box5"}, who=doc.who,
-                 date=event_date(ledger, doc, reading), to="roth", designated_roth_basis=doc.box5)
+    if doc.reason == "first_home":
+        raise Form8606Error(Problem(where, "a first-time home purchase does not make a designated Roth account's "
+                                    "distribution qualified (IRC 402A(d)(2)(A) leaves out 408A(d)(2)(A)(iv)); remove "
+                                    "`reason`", "reason"))
+    date, earnings = event_date(ledger, doc, reading), doc.box1 - doc.box5
+    rolled = _rolled(ledger, doc, date, earnings, where)
+    names = {"designated_roth_basis": "box5", "designated_roth_earnings": "box1",
+             "designated_roth_first_year": "box11", "reason": "reason", "date": "date"}
+    roll = _make(PlanRollover, where, names, who=doc.who, date=date, to="roth", designated_roth_basis=doc.box5,
+                 designated_roth_earnings=earnings, designated_roth_first_year=doc.box11, reason=doc.reason)
+    if rolled.qualified is None:
+        basis = "no earnings"
+    elif rolled.qualified:
+        basis = f"a qualified distribution (box 11: {doc.box11}): all of it is Roth basis"
+    else:
+        basis = f"not a qualified distribution (box 11: {doc.box11}): the {_m(earnings)} of earnings are not basis"
     return [Derived("plan_rollover", roll, f"rolled over from a designated Roth account into a Roth IRA: "
-                    f"{_m(doc.box1)}, of which {_m(doc.box5)} contributions (Roth basis)",
-                    {"designated_roth_basis": "box5", "date": "date"})], []
+                    f"{_m(doc.box1)}, of which {_m(doc.box5)} contributions; {basis}", names)], []
+
+
+def _rolled(ledger: Ledger, doc: Form1099R, date: dt.date, earnings: Decimal, where: str) -> RolledRoth:
+    """The rule's answer for the form, or a problem naming what decides it."""
+    born = ledger.people[doc.who].birth_date if doc.who in ledger.people else None
+    rolled = designated_roth_rollover(date, doc.box5, earnings, doc.box11, doc.reason, born)
+    why = (f"whether the {_m(earnings)} of earnings (box 1 - box 5) are Roth basis depends on whether the plan's "
+           "distribution was qualified (Treas. Reg. 1.408A-10, A-3(a))")
+    if rolled.needs == "first_year":
+        raise Form8606Error(Problem(where, f"{why}: copy box 11, the first year of designated Roth contributions "
+                                    "(box11 = YEAR)", "box11"))
+    if rolled.needs == "birth_date":
+        raise Form8606Error(Problem(where, f"{why}, which 59 1/2 decides: add birth_date to [people.{doc.who}], or "
+                                    "reason = \"disability\" if that applies"))
+    if doc.date is None and born is not None:  # undated: December 31, unless 59 1/2 came during the year
+        first = designated_roth_rollover(dt.date(doc.year, 1, 1), doc.box5, earnings, doc.box11, doc.reason, born)
+        if first.qualified != rolled.qualified:
+            raise Form8606Error(Problem(where, f"{why}, and 59 1/2 came on {half_past_59(born)}, during {doc.year}: "
+                                        "add `date`, the day of the rollover", "date"))
+    return rolled
 
 
 def _code_year(doc: Form1099R, reading: box7.Reading, where: str, fixed: bool) -> int:

@@ -21,6 +21,7 @@ class Form1099R(Entry):
     box2a: Amount | None = None  # taxable amount as the payer printed it
     box2b_not_determined: bool = False
     box5: Amount = ZERO  # employee contributions / designated Roth contributions
+    box11: Year | None = None  # first year of designated Roth contributions (code H decides with it)
     box7: str  # distribution code(s) as printed
     ira_sep_simple: bool = False
     date: Date | None = None
@@ -37,6 +38,7 @@ class Form1099R(Entry):
     deducted: Amount = ZERO  # codes N, R into a traditional IRA: the part deducted
     reason: Reason | None = None  # codes J, T, Q: why a Roth distribution may be qualified
     homebuyer_expenses: Amount | None = None  # with reason = "first_home"
+    trump_account: bool = False  # paid from a Trump account (IRC 530A): refused, see check_trump_accounts
 
 
 class Form5498(Entry):
@@ -45,7 +47,7 @@ class Form5498(Entry):
     who: Who
     year: Year
     trustee: str | None = None
-    kind: Literal["traditional", "sep", "simple", "roth"]
+    kind: Literal["traditional", "sep", "simple", "roth", "trump"]  # "trump": refused, see check_trump_accounts
     box1: Amount = ZERO  # IRA contributions for the year
     box2: Amount = ZERO  # rollover contributions
     box3: Amount = ZERO  # Roth conversion amount
@@ -61,6 +63,8 @@ def check_5498_boxes(ledger) -> list[Problem]:
     out = []
     for e in ledger.form_5498:
         where = document_label(ledger.source, "form_5498", e)
+        if e.kind == "trump":
+            continue  # refused whole (check_trump_accounts)
         if e.kind == "roth" and e.box1:
             out.append(Problem(where, "box 1 is for traditional, SEP and SIMPLE IRAs; a Roth IRA's contributions "
                                "are in box 10. Move the amount to `box10`, or fix `kind`", "box1"))
@@ -81,6 +85,19 @@ def check_dates(ledger) -> list[Problem]:
             for d in ledger.form_1099r if d.date is not None and d.date.year != d.year]
 
 
+TRUMP_ACCOUNTS = ("not supported yet: a Trump account (IRC 530A, added by P.L. 119-21; Pub. 590-A (2025), What's "
+                  "New) is a new kind of IRA for children whose Form 8606 treatment will be final only with the "
+                  "2026 form; form8606 refuses it rather than guess. Leave this form out of the ledger")
+
+
+def check_trump_accounts(ledger) -> list[Problem]:
+    """A Form 5498 of kind "trump", or a Form 1099-R with `trump_account`, names a Trump account."""
+    return ([Problem(document_label(ledger.source, "form_5498", e), TRUMP_ACCOUNTS, "kind")
+             for e in ledger.form_5498 if e.kind == "trump"]
+            + [Problem(document_label(ledger.source, "form_1099r", e), TRUMP_ACCOUNTS, "trump_account")
+               for e in ledger.form_1099r if e.trump_account])
+
+
 # Cross-entry checks of these entries: (ledger) -> list[Problem]. Whether each Form 1099-R can be
 # turned into events is found once, when form8606.documents expands them (the pipeline).
-CHECKS: list = [check_dates, check_5498_boxes]
+CHECKS: list = [check_dates, check_5498_boxes, check_trump_accounts]

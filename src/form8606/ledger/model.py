@@ -7,6 +7,7 @@ moment (money.parse_amount); dates are TOML dates.
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -168,7 +169,11 @@ class PlanRollover(Entry):
     to: Account
     taxable: Amount = ZERO  # pre-tax money and earnings: taxable now (Form 1040 line 5b)
     after_tax: Amount = ZERO  # after-tax contributions (Form 1099-R box 5)
-    designated_roth_basis: Amount = ZERO  # contributions of a designated Roth account rolled over
+    designated_roth_basis: Amount = ZERO  # contributions of a designated Roth account rolled over (box 5)
+    designated_roth_earnings: Amount = ZERO  # the rest of the designated Roth money rolled over (box 1 - box 5)
+    # Whether the earnings are Roth basis too (calc/qualified.py, designated_roth_rollover):
+    designated_roth_first_year: Year | None = None  # first year of designated Roth contributions (box 11)
+    reason: Literal["death", "disability"] | None = None  # why the plan's distribution may be qualified
 
     @property
     def tax_year(self) -> int:
@@ -176,14 +181,26 @@ class PlanRollover(Entry):
 
     @property
     def amount(self) -> Decimal:
-        return self.taxable + self.after_tax + self.designated_roth_basis
+        return self.taxable + self.after_tax + self.designated_roth_basis + self.designated_roth_earnings
+
+    @property
+    def designated_roth(self) -> bool:
+        """Money of a designated Roth account (Form 1099-R code H)."""
+        return bool(self.designated_roth_basis or self.designated_roth_earnings)
 
     @model_validator(mode="after")
     def _to(self) -> PlanRollover:
-        if self.to == "traditional" and self.designated_roth_basis:
+        if self.to == "traditional" and self.designated_roth:
             raise ValueError("a designated Roth account can roll over only to a Roth IRA (to = \"roth\")")
         if not self.amount:
-            raise ValueError("give at least one of `taxable`, `after_tax`, `designated_roth_basis`")
+            raise ValueError("give at least one of `taxable`, `after_tax`, `designated_roth_basis`, "
+                             "`designated_roth_earnings`")
+        if not self.designated_roth and (self.designated_roth_first_year is not None or self.reason):
+            raise ValueError("`designated_roth_first_year` and `reason` go with `designated_roth_basis` or "
+                             "`designated_roth_earnings` (money of a designated Roth account)")
+        if self.designated_roth_first_year is not None and self.designated_roth_first_year > self.date.year:
+            raise ValueError(f"`designated_roth_first_year` ({self.designated_roth_first_year}) is after the "
+                             f"rollover ({self.date.year}); it is the first year of designated Roth contributions")
         return self
 
 

@@ -25,7 +25,7 @@ from pypdf.generic import DictionaryObject, IndirectObject, NameObject
 from form8606.calc.result import FormResult
 from form8606.errors import Form8606Error
 from form8606.lines import RATIO_LINE
-from form8606.money import fmt_money
+from form8606.money import CENT, fmt_money
 from form8606.pdf.bounded import child_main, in_child, read_input
 from form8606.pdf.fieldmap import (
     FieldMap,
@@ -168,6 +168,8 @@ class Template:
             if label == RATIO_LINE:
                 whole, _, decimals = str(line.value).partition(".")
                 out[target[0]], out[target[1]] = whole, decimals
+            elif isinstance(target, tuple):  # a dollars box and a cents box (the 2018 form)
+                out[target[0]], out[target[1]] = dollars_and_cents(line.value)
             else:
                 out[target] = amount_text(line.value, form.unit)
         return out
@@ -288,6 +290,12 @@ class _Update:
 def amount_text(value: Decimal, unit: Decimal) -> str:
     """Amounts as the IRS prints them: commas, no dollar sign."""
     return fmt_money(value, unit)
+
+
+def dollars_and_cents(value: Decimal) -> tuple[str, str]:
+    """An amount for a form with a cents box: "1,234" and "56"; a whole-dollar amount has "00"."""
+    dollars, _, cents = fmt_money(value, CENT).partition(".")
+    return dollars, cents
 
 
 def pdf_string(text: str) -> bytes:

@@ -15,7 +15,7 @@ from importlib import resources
 
 from form8606.errors import Form8606Error
 
-SUPPORTED_YEARS = range(2019, 2027)  # tax years 2019 through 2026
+SUPPORTED_YEARS = range(2018, 2027)  # tax years 2018 through 2026
 
 
 @dataclass(frozen=True)
