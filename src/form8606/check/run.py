@@ -9,7 +9,6 @@ from pathlib import Path
 from form8606 import rules
 from form8606.calc.result import Result
 from form8606.check.compare import LineCheck, compare, context
-from form8606.check.pdfread import read_pdf
 from form8606.check.theirs import TheirForm, from_csv, from_json
 from form8606.errors import Form8606Error
 from form8606.ledger.model import Ledger, Person
@@ -35,6 +34,8 @@ def read_theirs(path: Path) -> list[TheirForm]:
     except OSError as exc:
         raise Form8606Error(f"{path}: can't be read ({exc.strerror})") from None
     if head.lstrip().startswith(b"%PDF"):
+        from form8606.check.pdfread import read_pdf  # pypdf, for PDFs only
+
         return read_pdf(path)
     try:
         text = path.read_text("utf-8-sig")  # spreadsheet CSVs often start with a byte-order mark
