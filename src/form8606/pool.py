@@ -15,6 +15,7 @@ from typing import TypeVar
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
+CHUNK = 8  # items handed to a worker at once, at most
 
 _work: Callable | None = None  # in a worker process: the work it does for each item
 _tty = False  # in a worker process: whether the caller's stderr is a terminal
@@ -37,9 +38,13 @@ def in_order(work: Callable[[Item], Result], items: Sequence[Item], workers: int
         for item in items:
             yield "", work(item)
         return
+    workers = min(workers, len(items))
+    # Items go in chunks: handing each over on its own costs the caller more time than a small
+    # work takes; a few chunks a worker still share the work out evenly.
+    chunk = max(1, min(CHUNK, len(items) // (4 * workers)))
     context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else None)
-    with context.Pool(min(workers, len(items)), initializer=_start, initargs=(work, sys.stderr.isatty())) as pool:
-        yield from pool.imap(_run, items)
+    with context.Pool(workers, initializer=_start, initargs=(work, sys.stderr.isatty())) as pool:
+        yield from pool.imap(_run, items, chunksize=chunk)
 
 
 def _start(work: Callable, tty: bool) -> None:

@@ -16,7 +16,7 @@ from form8606.errors import Form8606Error
 from form8606.output import Leftovers, Output, WriteError, write_together
 from form8606.pdf.fill import Template
 from form8606.pipeline import compute, load_file
-from form8606.render.filled import NOT_FILLED, NOT_WRITTEN, NOTHING, SKIPPED, WRITTEN, Filled, summary, tally
+from form8606.render.filled import NOT_FILLED, NOT_WRITTEN, NOTHING, SKIPPED, WRITTEN, Brief, Filled, summary, tally
 from form8606.render.worksheet import AUDIENCES, render_html
 
 
@@ -120,7 +120,7 @@ def fill_ledger(path: Path, year: int | None, person: str | None, outdir: Path, 
     outputs, done = [], []
     for form in forms:
         if form.year in missing:
-            done.append(Filled(str(path), NOT_FILLED, form, why=missing[form.year]))
+            done.append(Filled(str(path), NOT_FILLED, Brief.of(form), why=missing[form.year]))
             continue
         pdf = outdir if one_file else outdir / _name(path, form)
         files = [Output(pdf, templates[form.year].fill(form, flatten), private=bool(form.ssn))]
@@ -128,7 +128,7 @@ def fill_ledger(path: Path, year: int | None, person: str | None, outdir: Path, 
             page = render_html(result, form, audience).encode("utf-8")
             files.append(Output(pdf.with_suffix(".html"), page, private=audience == "preparer" and bool(form.ssn)))
         outputs += files
-        done.append(Filled(str(path), WRITTEN, form, tuple(f.path for f in files)))
+        done.append(Filled(str(path), WRITTEN, Brief.of(form), tuple(f.path for f in files)))
     write_together(outputs, force, leftovers)
     return done
 
