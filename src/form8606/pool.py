@@ -33,7 +33,7 @@ def in_order(work: Callable[[Item], Result], items: Sequence[Item], workers: int
     """(stderr text, result) of `work` for each item, in order. With one worker (or one item)
     the work runs here, printing as it goes (the text is then empty); else in `workers`
     processes, each started once: `work` (a module-level function or a partial of one) and its
-    arguments reach them by fork where there is one, else pickled."""
+    arguments reach them by fork on Linux, pickled elsewhere."""
     if workers <= 1 or len(items) <= 1:
         for item in items:
             yield "", work(item)
