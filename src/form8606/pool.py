@@ -15,7 +15,7 @@ from typing import TypeVar
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
-CHUNK = 8  # items handed to a worker at once, at most
+CHUNK = 32  # items handed to a worker at once, at most
 
 _work: Callable | None = None  # in a worker process: the work it does for each item
 _tty = False  # in a worker process: whether the caller's stderr is a terminal
@@ -30,21 +30,25 @@ def cpus() -> int:
 
 
 def in_order(work: Callable[[Item], Result], items: Sequence[Item], workers: int) -> Iterator[tuple[str, Result]]:
-    """(stderr text, result) of `work` for each item, in order. With one worker (or one item)
-    the work runs here, printing as it goes (the text is then empty); else in `workers`
-    processes, each started once: `work` (a module-level function or a partial of one) and its
+    """(stderr text, result) of `work` for each item, in order. With one worker (or two items)
+    the work runs here, printing as it goes (the text is then empty); else the first item runs
+    here too, and the others in `workers` processes, each started once: `work` (a module-level function or a partial of one) and its
     arguments reach them by fork on Linux, pickled elsewhere."""
-    if workers <= 1 or len(items) <= 1:
+    if workers <= 1 or len(items) <= 2:
         for item in items:
             yield "", work(item)
         return
-    workers = min(workers, len(items))
+    # The first item runs here: what it loads and caches (templates, compiled code), forked
+    # workers find loaded, instead of each loading it again.
+    yield "", work(items[0])
+    rest = items[1:]
+    workers = min(workers, len(rest))
     # Items go in chunks: handing each over on its own costs the caller more time than a small
     # work takes; a few chunks a worker still share the work out evenly.
-    chunk = max(1, min(CHUNK, len(items) // (4 * workers)))
+    chunk = max(1, min(CHUNK, len(rest) // (4 * workers)))
     context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else None)
     with context.Pool(workers, initializer=_start, initargs=(work, sys.stderr.isatty())) as pool:
-        yield from pool.imap(_run, items, chunksize=chunk)
+        yield from pool.imap(_run, rest, chunksize=chunk)
 
 
 def _start(work: Callable, tty: bool) -> None:
