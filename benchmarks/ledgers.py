@@ -69,27 +69,18 @@ def years_ledger(years: int, events: int, n: int = 1) -> str:
     return "\n".join(parts)
 
 
-def one_form_ledger(n: int) -> str:
-    """A backdoor Roth caught by the pro-rata rule in 2025: one Form 8606 (as
-    fixtures/backdoor-prorata.toml), its figures varied by `n`."""
-    return HEADER.format(n=n) + f"""
-[[contribution]]
-who = "you"
-date = 2025-02-03
-for_year = 2025
-to = "traditional"
-amount = 7000
-
-[[conversion]]
-who = "you"
-date = 2025-02-10
-amount = 7000
-
-[[year_end]]
-who = "you"
-year = 2025
-traditional = {60000 + n}
-"""
+def household_ledger(n: int) -> str:
+    """A household's ledger as a preparer keeps it: a backdoor Roth every year since 2019,
+    the last one (2025) caught by the pro-rata rule; its figures varied by `n`. Filled with
+    --year 2025, it gives one form, computed from its history."""
+    parts = [HEADER.format(n=n)]
+    for year in range(2019, 2026):
+        parts.append(f'[[contribution]]\nwho = "you"\ndate = {year}-02-03\nfor_year = {year}\nto = "traditional"\n'
+                     f'amount = 6000\n')
+        parts.append(f'[[conversion]]\nwho = "you"\ndate = {year}-02-10\namount = 6000\n')
+        value = 60000 + n if year == 2025 else 0  # 2025: a rollover IRA from an old 401(k)
+        parts.append(f'[[year_end]]\nwho = "you"\nyear = {year}\ntraditional = {value}\n')
+    return "\n".join(parts)
 
 
 def write_batch(folder: Path, count: int) -> list[Path]:
@@ -97,6 +88,6 @@ def write_batch(folder: Path, count: int) -> list[Path]:
     paths = []
     for n in range(1, count + 1):
         path = folder / f"household-{n:04d}.toml"
-        path.write_text(one_form_ledger(n), "utf-8")
+        path.write_text(household_ledger(n), "utf-8")
         paths.append(path)
     return paths
