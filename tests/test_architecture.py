@@ -23,7 +23,8 @@ ALLOWED: dict[str, set[str]] = {
     "pdf": BASE | {"calc"},
     "render": BASE | {"ledger", "calc", "documents", "check", "plan", "pipeline"},
     "output": BASE,
-    "commands": BASE | {"ledger", "calc", "documents", "check", "pipeline", "plan", "pdf", "render", "output"},
+    "pool": set(),
+    "commands": BASE | {"ledger", "calc", "documents", "check", "pipeline", "plan", "pdf", "render", "output", "pool"},
     "cli": BASE | {"commands"},
     "__init__": set(),  # the package itself: its version, imported by anyone
     "__main__": {"cli"},

@@ -16,6 +16,7 @@ from form8606.cli import SUMMARIES, main
 ROOT = Path(__file__).resolve().parent.parent
 COMMANDS_DIR = ROOT / "src" / "form8606" / "commands"
 PRORATA = str(ROOT / "fixtures" / "backdoor-prorata.toml")
+WITH_DOCUMENTS = str(ROOT / "fixtures" / "backdoor-prorata-documents.toml")  # 2025, its Forms 1099-R and 5498
 ALL = ("check", "compute", "documents", "explain", "fill", "plan")
 # Two mistakes, so that the boundary must print every problem, not just the first.
 BAD = ('version = 1\n[people.you]\nname = "A"\n[[conversion]]\nwho = "you"\ndate = 2025-01-09\nammount = 1\n'
@@ -66,6 +67,23 @@ def test_help_imports_no_command_and_no_heavy_library():
     assert not {m for m in loaded if m.startswith(("form8606.commands.", "pypdf", "jinja2", "pydantic"))
                 and m != "form8606.commands.exits"}
     assert all(f"  {name} " in out.stdout for name in ALL)
+
+
+LOADED = ("import sys\nfrom form8606.cli import main\ntry:\n    main(sys.argv[1:])\nexcept SystemExit:\n    pass\n"
+          "print(' '.join(sorted(sys.modules)), file=sys.stderr)")
+
+
+@pytest.mark.parametrize("args", [["compute"], ["compute", "--format", "json"], ["documents"], ["plan", "--year", "2025"],
+                                  ["check", "--against", "THEIRS.json"]], ids=" ".join)
+def test_a_command_imports_no_library_it_does_not_use(args, tmp_path):
+    """pypdf and jinja2 cost start-up time: only fill, explain and check of a PDF load them."""
+    theirs = tmp_path / "THEIRS.json"
+    theirs.write_text(CliRunner().invoke(main, ["compute", WITH_DOCUMENTS, "--format", "json"]).stdout)
+    command = [args[0], WITH_DOCUMENTS, *(str(theirs) if a == "THEIRS.json" else a for a in args[1:])]
+    out = subprocess.run([sys.executable, "-c", LOADED, *command], capture_output=True, text=True, check=True)
+    loaded = {m.split(".")[0] for m in out.stderr.split()}
+    assert "pydantic" in loaded and "2025" in out.stdout  # the ledger was read, its year shown
+    assert not loaded & {"pypdf", "jinja2"}
 
 
 def test_unknown_command_is_a_usage_error():

@@ -3,7 +3,6 @@ owner-only when the content holds a full SSN, and a failed write told as a messa
 
 from __future__ import annotations
 
-import glob
 import os
 import tempfile
 from dataclasses import dataclass
@@ -13,6 +12,7 @@ from form8606.errors import Form8606Error
 
 PRIVATE = 0o600  # a full SSN: the owner only, whatever the umask
 SHARED = 0o644  # anything else: readable, never writable by others, whatever the umask
+PART = ".XXXXXXXX.part"  # what a temporary file adds to "." and its target's name: mkstemp's 8 letters
 
 
 class WriteError(Form8606Error):
@@ -37,15 +37,35 @@ def check_writable(path: Path, force: bool) -> None:
         raise WriteError(f"{path.parent} is not a directory")
 
 
+class Leftovers:
+    """The temporary files that killed runs left beside the targets, found by listing each
+    folder once, when first written to: a batch writes thousands of files into one folder, and
+    listing it for each file would cost time growing with the folder. One batch, one Leftovers
+    (a folder listed earlier would miss what a run killed since then left)."""
+
+    def __init__(self):
+        self.found: dict[Path, dict[str, list[str]]] = {}  # folder -> target name -> temporary files
+
+    def take(self, target: Path) -> list[Path]:
+        """The temporary files left for `target`, once: written, it leaves none."""
+        folder = target.parent
+        if folder not in self.found:
+            self.found[folder] = _leftovers(folder)
+        return [folder / name for name in self.found[folder].pop(os.path.normcase(target.name), [])]
+
+
 def write_atomic(path: Path, data: bytes, force: bool = False, private: bool = False) -> None:
     """Write through a temporary file in the same directory, then rename over the target."""
     write_together([Output(path, data, private)], force)
 
 
-def write_together(files: list[Output], force: bool = False) -> None:
+def write_together(files: list[Output], force: bool = False, leftovers: Leftovers | None = None) -> None:
     """Write files that belong together (a form and its worksheet): all are checked, then written
     to temporary files, then renamed over their targets. While they are renamed, a journal beside
-    them lists them, so that a rerun after a crash or kill completes them without --force."""
+    them lists them, so that a rerun after a crash or kill completes them without --force.
+    Temporary files a killed run left for the same targets are removed first (`leftovers`: those
+    of the folders as a batch found them)."""
+    leftovers = leftovers or Leftovers()
     journal = files[0].path.with_name(f".{files[0].path.stem}.unfinished")
     unfinished = _listed(journal)
     for file in files:
@@ -55,11 +75,11 @@ def write_together(files: list[Output], force: bool = False) -> None:
     try:
         for file in files:
             current = file.path
-            staged[file.path] = _stage(file)
+            staged[file.path] = _stage(file, leftovers)
         if len(files) > 1:
             current = files[0].path
             names = "".join(f"{file.path.name}\n" for file in files).encode("utf-8")
-            staged = {journal: _stage(Output(journal, names)), **staged}  # renamed first
+            staged = {journal: _stage(Output(journal, names), leftovers), **staged}  # renamed first
         for path in list(staged):
             current = path if path != journal else files[0].path
             os.replace(staged[path], path)
@@ -72,12 +92,12 @@ def write_together(files: list[Output], force: bool = False) -> None:
             Path(tmp).unlink(missing_ok=True)
 
 
-def _stage(file: Output) -> str:
+def _stage(file: Output, leftovers: Leftovers) -> str:
     """A temporary file beside the target holding `data`, with the target's mode. Temporary
     files a killed run left for the same target are removed first."""
     folder = file.path.parent
     folder.mkdir(parents=True, exist_ok=True)
-    for leftover in folder.glob(f".{glob.escape(file.path.name)}.????????.part"):  # mkstemp's 8 letters
+    for leftover in leftovers.take(file.path):
         leftover.unlink(missing_ok=True)
     fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{file.path.name}.", suffix=".part")
     try:
@@ -90,6 +110,20 @@ def _stage(file: Output) -> str:
         Path(tmp).unlink(missing_ok=True)
         raise
     return tmp
+
+
+def _leftovers(folder: Path) -> dict[str, list[str]]:
+    """Target name -> its temporary files in `folder` (.NAME.XXXXXXXX.part, _stage)."""
+    try:
+        names = os.listdir(folder)
+    except OSError:  # not there yet, or not a folder: _stage's mkdir or mkstemp says why
+        return {}
+    found: dict[str, list[str]] = {}
+    for name in names:
+        target = name[1:-len(PART)]
+        if name.startswith(".") and name.endswith(".part") and target and name[-len(PART)] == ".":
+            found.setdefault(os.path.normcase(target), []).append(name)
+    return found
 
 
 def _listed(journal: Path) -> set[str]:

@@ -3,27 +3,20 @@
 from __future__ import annotations
 
 import sys
+from functools import cache, partial
 from pathlib import Path
 
 import click
 
+from form8606 import pool
 from form8606.calc.result import FormResult
 from form8606.commands.exits import DifferenceFound, report_open_years
 from form8606.commands.options import person_option, year_option
 from form8606.errors import Form8606Error
-from form8606.output import Output, WriteError, write_together
+from form8606.output import Leftovers, Output, WriteError, write_together
 from form8606.pdf.fill import Template
 from form8606.pipeline import compute, load_file
-from form8606.render.filled import (
-    NOT_FILLED,
-    NOT_WRITTEN,
-    NOTHING,
-    SKIPPED,
-    WRITTEN,
-    Filled,
-    summary,
-    tally,
-)
+from form8606.render.filled import NOT_FILLED, NOT_WRITTEN, NOTHING, SKIPPED, WRITTEN, Brief, Filled, summary, tally
 from form8606.render.worksheet import AUDIENCES, render_html
 
 
@@ -41,8 +34,10 @@ from form8606.render.worksheet import AUDIENCES, render_html
               help="Also write the explanatory HTML worksheet beside each PDF.")
 @click.option("--audience", type=click.Choice(AUDIENCES), default="client", show_default=True,
               help="Audience of the worksheets (client: SSN masked; preparer: citations).")
+@click.option("-j", "--jobs", type=click.IntRange(min=1),
+              help="Ledgers filled at once, each in a process of its own (default: the number of CPUs).")
 def fill(ledgers: tuple[Path, ...], year: int | None, person: str | None, outdir: Path, flatten: bool,
-         force: bool, form_pdf: Path | None, worksheet: bool, audience: str) -> None:
+         force: bool, form_pdf: Path | None, worksheet: bool, audience: str, jobs: int | None) -> None:
     """Fill the official Form 8606 PDF for each person who must file.
 
     Writes OUTDIR/LEDGER-f8606-YEAR-PERSON.pdf (LEDGER: the ledger's file name without .toml) for
@@ -50,27 +45,25 @@ def fill(ledgers: tuple[Path, ...], year: int | None, person: str | None, outdir
     LEDGER-f8606-YEAR-PERSON.html that explains it; `-o NAME.pdf` writes a single form to
     NAME.pdf and NAME.html. With several LEDGERS (one per household), a ledger with errors is
     reported and skipped (exit 1 at the end, 2 when a file could not be written), and a table
-    says what was written for each.
+    says what was written for each. A batch is spread over --jobs processes; what it prints and
+    writes is the same as one process would.
     """
-    custom = Template.from_file(form_pdf) if form_pdf else None
+    _custom.cache_clear()  # read the file as it is now (a process may run several commands)
+    custom = _custom(form_pdf) if form_pdf else None
     if custom and year is not None and custom.fmap.year != year:
         raise Form8606Error(f"{form_pdf} is the form for {custom.fmap.year}, not {year}")
     ledgers = _distinct(ledgers)
     one_file = _names_one_file(outdir, ledgers)
     _refuse_clashes(ledgers)
     batch = len(ledgers) > 1
+    each = partial(_fill_or_skip, batch=batch, year=year, person=person, outdir=outdir, flatten=flatten,
+                   force=force, form_pdf=form_pdf, audience=audience if worksheet else None, one_file=one_file,
+                   leftovers=Leftovers())
     outcomes: list[Filled] = []
-    with _progress(ledgers, batch) as items:
-        for path in items:
-            try:
-                done = fill_ledger(path, year, person, outdir, flatten, force, custom,
-                                   audience if worksheet else None, one_file)
-            except Form8606Error as exc:
-                if not batch:
-                    raise
-                _echo_problems(path, exc)
-                done = [Filled(str(path), NOT_WRITTEN if isinstance(exc, WriteError) else SKIPPED,
-                               why=_first(exc))]
+    with _progress(pool.in_order(each, ledgers, jobs or pool.cpus()), batch, len(ledgers)) as items:
+        for path, (said, done) in zip(ledgers, items):
+            if said:  # what it printed in a worker process
+                click.echo(said, err=True, nl=False)
             _echo_done(path, done)
             outcomes += done
     if batch:
@@ -79,11 +72,31 @@ def fill(ledgers: tuple[Path, ...], year: int | None, person: str | None, outdir
         raise DifferenceFound
 
 
+def _fill_or_skip(path: Path, batch: bool, form_pdf: Path | None, **options) -> list[Filled]:
+    """fill_ledger; in a batch, a ledger with errors is reported and skipped."""
+    try:
+        return fill_ledger(path, custom=_custom(form_pdf) if form_pdf else None, **options)
+    except Form8606Error as exc:
+        if not batch:
+            raise
+        _echo_problems(path, exc)
+        return [Filled(str(path), NOT_WRITTEN if isinstance(exc, WriteError) else SKIPPED, why=_first(exc))]
+
+
+@cache
+def _custom(form_pdf: Path) -> Template:
+    """The --form-pdf template, read once per command and process (worker processes forked
+    after it was read find it here)."""
+    return Template.from_file(form_pdf)  # read in a bounded child process: the file may be hostile
+
+
 def fill_ledger(path: Path, year: int | None, person: str | None, outdir: Path, flatten: bool, force: bool,
-                custom: Template | None, audience: str | None, one_file: bool = False) -> list[Filled]:
+                custom: Template | None, audience: str | None, one_file: bool = False,
+                leftovers: Leftovers | None = None) -> list[Filled]:
     """Fill every required form of one ledger (and its worksheet, for an `audience`), writing
-    them together (output.write_together). Says for each form what was written, or why not
-    (its official form is not at hand; refused outright when no form at all can be filled)."""
+    them together (output.write_together, with the batch's `leftovers`). Says for each form what
+    was written, or why not (its official form is not at hand; refused outright when no form at
+    all can be filled)."""
     # The form's amount boxes take whole dollars (Form 8606 instructions; IRS rounding).
     result = compute(load_file(path, person), whole_dollars=True, through=year)
     report_open_years(result, year, person)
@@ -107,7 +120,7 @@ def fill_ledger(path: Path, year: int | None, person: str | None, outdir: Path, 
     outputs, done = [], []
     for form in forms:
         if form.year in missing:
-            done.append(Filled(str(path), NOT_FILLED, form, why=missing[form.year]))
+            done.append(Filled(str(path), NOT_FILLED, Brief.of(form), why=missing[form.year]))
             continue
         pdf = outdir if one_file else outdir / _name(path, form)
         files = [Output(pdf, templates[form.year].fill(form, flatten), private=bool(form.ssn))]
@@ -115,8 +128,8 @@ def fill_ledger(path: Path, year: int | None, person: str | None, outdir: Path, 
             page = render_html(result, form, audience).encode("utf-8")
             files.append(Output(pdf.with_suffix(".html"), page, private=audience == "preparer" and bool(form.ssn)))
         outputs += files
-        done.append(Filled(str(path), WRITTEN, form, tuple(f.path for f in files)))
-    write_together(outputs, force)
+        done.append(Filled(str(path), WRITTEN, Brief.of(form), tuple(f.path for f in files)))
+    write_together(outputs, force, leftovers)
     return done
 
 
@@ -191,13 +204,13 @@ def _sum_up(outcomes: list[Filled]) -> None:
 class _progress:
     """A progress bar on stderr for batches, only when stderr is a terminal."""
 
-    def __init__(self, items, batch: bool):
-        self.items, self.show = items, batch and sys.stderr.isatty()
+    def __init__(self, items, batch: bool, length: int):
+        self.items, self.length, self.show = items, length, batch and sys.stderr.isatty()
 
     def __enter__(self):
         if not self.show:
             return self.items
-        self.bar = click.progressbar(self.items, label="Filling", file=sys.stderr)
+        self.bar = click.progressbar(self.items, length=self.length, label="Filling", file=sys.stderr)
         return self.bar.__enter__()
 
     def __exit__(self, *exc):

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Callable, Iterator
+from functools import partial
 
 from form8606 import rules
 from form8606.errors import Problem
@@ -18,10 +19,12 @@ EVENT_KINDS = ("contribution", "conversion", "distribution", "plan_rollover", "r
                "returned_contribution")
 
 
-def _each(ledger: Ledger, *kinds: str) -> Iterator[tuple[str, object]]:
+def _each(ledger: Ledger, *kinds: str) -> Iterator[tuple[Callable[[], str], object]]:
+    """Each entry of the kinds, with how to name it: named only when a problem is found (a
+    ledger may hold thousands of entries)."""
     for kind in kinds:
         for entry in ledger.entries(kind):
-            yield entry_label(ledger.source, kind, None, entry), entry
+            yield partial(entry_label, ledger.source, kind, None, entry), entry
 
 
 def deadline(ledger: Ledger, year: int) -> dt.date:
@@ -32,7 +35,7 @@ def deadline(ledger: Ledger, year: int) -> dt.date:
 def check_people(ledger: Ledger) -> list[Problem]:
     kinds = [kind for kind, model in ENTRY_KINDS.items() if "who" in model.model_fields]
     return [
-        Problem(where, f'no [people.{e.who}] table; add one or fix `who`', "who")
+        Problem(where(), f'no [people.{e.who}] table; add one or fix `who`', "who")
         for where, e in _each(ledger, *kinds)
         if e.who not in ledger.people
     ]
@@ -47,7 +50,7 @@ def check_years(ledger: Ledger) -> list[Problem]:
         year = getattr(e, "tax_year", None) or e.year
         if year not in rules.SUPPORTED_YEARS and year != last + 1:
             field = "for_year" if getattr(e, "for_year", None) else ("year" if hasattr(e, "year") else "date")
-            out.append(Problem(where, f"tax year {year} is not supported; form8606 supports {first}-{last}", field))
+            out.append(Problem(where(), f"tax year {year} is not supported; form8606 supports {first}-{last}", field))
     return out
 
 
@@ -65,9 +68,9 @@ def check_deadlines(ledger: Ledger) -> list[Problem]:
         if year not in rules.SUPPORTED_YEARS:
             continue
         if e.date.year < year:
-            out.append(Problem(where, f"dated {e.date}, before the tax year {year} began; fix `date` or `for_year`", "date"))
+            out.append(Problem(where(), f"dated {e.date}, before the tax year {year} began; fix `date` or `for_year`", "date"))
         elif e.date > (last := deadline(ledger, year)):
-            out.append(Problem(where, f"made {e.date}, after the {year} deadline of {last}; count it for "
+            out.append(Problem(where(), f"made {e.date}, after the {year} deadline of {last}; count it for "
                                f"{e.date.year} (remove `for_year`), or, for a disaster postponement, set "
                                f"[options] contribution_deadlines = {{ {year} = YYYY-MM-DD }}", "date"))
     return out
@@ -88,11 +91,11 @@ def check_corrections(ledger: Ledger) -> list[Problem]:
         taken[key] += e.amount
         if taken[key] > made[key]:
             left = f"only {made[key] - taken[key] + e.amount} of them left" if made[key] else "none of them"
-            out.append(Problem(where, f"corrects {e.amount} of the {e.for_year} {e.from_} contributions of "
+            out.append(Problem(where(), f"corrects {e.amount} of the {e.for_year} {e.from_} contributions of "
                                f"\"{e.who}\", but the ledger has {left} to correct; add the [[contribution]] "
                                f"(to = \"{e.from_}\", for_year = {e.for_year}) or fix `amount`/`from`", "amount"))
         if e.date.year < e.for_year:
-            out.append(Problem(where, f"dated {e.date}, before the tax year {e.for_year} began", "date"))
+            out.append(Problem(where(), f"dated {e.date}, before the tax year {e.for_year} began", "date"))
     return out
 
 
@@ -101,13 +104,13 @@ def check_unique(ledger: Ledger) -> list[Problem]:
     seen: set = set()
     for where, e in _each(ledger, "year_end"):
         if (e.who, e.year) in seen:
-            out.append(Problem(where, f"a second [[year_end]] for {e.who} in {e.year}; put the values of all "
+            out.append(Problem(where(), f"a second [[year_end]] for {e.who} in {e.year}; put the values of all "
                                "traditional, SEP and SIMPLE IRAs in one entry (their sum)", "year"))
         seen.add((e.who, e.year))
     openings: set = set()
     for where, e in _each(ledger, "opening"):
         if e.who in openings:
-            out.append(Problem(where, f"a second [[opening]] for {e.who}; a person's history starts once", "who"))
+            out.append(Problem(where(), f"a second [[opening]] for {e.who}; a person's history starts once", "who"))
         openings.add(e.who)
     return out
 
@@ -116,7 +119,7 @@ def check_opening(ledger: Ledger) -> list[Problem]:
     """Events must come after the opening year: the opening already sums them up."""
     start = {o.who: o.year for o in ledger.opening}
     return [
-        Problem(where, f"falls in tax year {e.tax_year}, but the [[opening]] of \"{e.who}\" already describes "
+        Problem(where(), f"falls in tax year {e.tax_year}, but the [[opening]] of \"{e.who}\" already describes "
                 f"the years through {start[e.who]}; remove the entry or move the opening earlier", "date")
         for where, e in _each(ledger, *EVENT_KINDS)
         if e.who in start and e.tax_year <= start[e.who]
@@ -125,7 +128,7 @@ def check_opening(ledger: Ledger) -> list[Problem]:
 
 def check_assertions(ledger: Ledger) -> list[Problem]:
     return [
-        Problem(where, f'"{e.line}" is not a Form 8606 line; use one of {", ".join(LINE_LABELS)}', "line")
+        Problem(where(), f'"{e.line}" is not a Form 8606 line; use one of {", ".join(LINE_LABELS)}', "line")
         for where, e in _each(ledger, "assert")
         if e.line not in LINE_LABELS
     ]

@@ -14,12 +14,26 @@ NOT_WRITTEN, SKIPPED = "not written", "skipped"  # the whole ledger: a write err
 
 
 @dataclass(frozen=True)
+class Brief:
+    """A form as the table shows it: kept for each form of a batch of thousands, and sent back
+    from worker processes, instead of the whole FormResult."""
+
+    person: str
+    year: int
+    line_4b: str  # its taxable_ira, as printed
+
+    @classmethod
+    def of(cls, form: FormResult) -> Brief:
+        return cls(form.person, form.year, fmt_money(form.taxable_ira.total, form.unit))
+
+
+@dataclass(frozen=True)
 class Filled:
     """What became of one form of a ledger, or of the whole ledger when `form` is None."""
 
     ledger: str
     status: str
-    form: FormResult | None = None
+    form: Brief | None = None
     files: tuple[Path, ...] = ()
     why: str = ""
 
@@ -31,16 +45,17 @@ def summary(outcomes: list[Filled]) -> str:
     for o in outcomes:
         said = ", ".join(p.name for p in o.files) if o.status == WRITTEN else f"{o.status}: {o.why}"
         if o.form is not None:
-            line_4b = fmt_money(o.form.taxable_ira.total, o.form.unit)
-            said = f"{o.form.person:<6}  {o.form.year:<4}  {line_4b:>12}  {said}"
+            said = f"{o.form.person:<6}  {o.form.year:<4}  {o.form.line_4b:>12}  {said}"
         rows.append(f"{o.ledger:<{width}}  {said}")
     return "\n".join(rows)
 
 
 def tally(outcomes: list[Filled]) -> str:
     """'4 ledgers: 1 written in full, 1 in part, 1 not written, 1 skipped'."""
-    kinds = [_kind({o.status for o in outcomes if o.ledger == ledger}) for ledger in dict.fromkeys(
-        o.ledger for o in outcomes)]
+    statuses: dict[str, set[str]] = {}  # each ledger's, in the batch's order
+    for o in outcomes:
+        statuses.setdefault(o.ledger, set()).add(o.status)
+    kinds = [_kind(s) for s in statuses.values()]
     counts = [f"{kinds.count(k)} {k}" for k in ("written in full", "in part", NOT_WRITTEN, SKIPPED)
               if kinds.count(k) or k == "written in full"]
     return f"{len(kinds)} ledgers: {', '.join(counts)}"

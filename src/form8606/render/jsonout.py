@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import json
+import re
 from decimal import Decimal
 
 from form8606.calc.result import FormResult, Result
 from form8606.render.sources import failure_text, note_text, say
+
+_MARK = re.compile(r'"\\u0000(\d+)\\u0000"')  # a Decimal's place in a text json.dumps wrote (dumps)
 
 
 def form_dict(form: FormResult) -> dict:
@@ -41,13 +44,12 @@ def result_dict(result: Result, forms: list[FormResult]) -> dict:
 
 def dumps(value: object, indent: int = 2) -> str:
     """json.dumps with Decimals written as exact JSON numbers (7000, 7000.12, 0.10000)."""
-    marks: dict[str, str] = {}
+    numbers: list[str] = []
 
     def mark(v: object) -> object:
         if isinstance(v, Decimal):
-            key = f"\x00{len(marks)}\x00"
-            marks[key] = _number(v)
-            return key
+            numbers.append(_number(v))
+            return f"\x00{len(numbers) - 1}\x00"
         if isinstance(v, dict):
             return {k: mark(x) for k, x in v.items()}
         if isinstance(v, list | tuple):
@@ -55,9 +57,8 @@ def dumps(value: object, indent: int = 2) -> str:
         return v
 
     text = json.dumps(mark(value), indent=indent, ensure_ascii=False)
-    for key, number in marks.items():
-        text = text.replace(json.dumps(key), number)
-    return text
+    # each marked string, quotes and all, becomes its number: one pass, however many numbers
+    return _MARK.sub(lambda m: numbers[int(m.group(1))], text)
 
 
 def _number(v: Decimal) -> str:
