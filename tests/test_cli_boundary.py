@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 COMMANDS_DIR = ROOT / "src" / "form8606" / "commands"
 PRORATA = str(ROOT / "fixtures" / "backdoor-prorata.toml")
 LEDGER_COMMANDS = ("check", "compute", "documents", "explain", "fill", "plan")  # read a LEDGER, take --year
-ALL = (*LEDGER_COMMANDS, "schema")
+ALL = (*LEDGER_COMMANDS, "init", "schema")
 # Two mistakes, so that the boundary must print every problem, not just the first.
 BAD = ('version = 1\n[people.you]\nname = "A"\n[[conversion]]\nwho = "you"\ndate = 2025-01-09\nammount = 1\n'
        '[[conversion]]\nwho = "you"\ndate = 2025-02-09\namount = "x"\n')
