@@ -35,7 +35,8 @@ def opening(year: int, basis: int, who: str = "you") -> str:
     return f'[[opening]]\nwho = "{who}"\nyear = {year}\ntraditional_basis = {basis}\n'
 
 
-def filed_pdf(folder: Path, body: str, year: int, who: str = "you", flatten: bool = False, header: str = HEADER) -> Path:
+def filed_pdf(folder: Path, body: str, year: int, who: str = "you", flatten: bool = False,
+              header: str = HEADER) -> Path:
     """The form of `who` for `year` the ledger `body` gives, filled by pdftk into the official PDF."""
     (form,) = [f for f in forms_of(body, header) if (f.year, f.person) == (year, who)]
     template = Template.load(year)
@@ -183,7 +184,8 @@ def test_the_json_of_compute_gives_every_person_and_year(tmp_path):
 def test_a_csv_needs_its_year(tmp_path):
     csv = write(tmp_path, "2024.csv", "line,amount\n1,7000\n2,\"1,500\"\n3,8500\n14,8500\n")
     result, _ = init(tmp_path, "--from", csv)
-    assert result.exit_code == 2 and f"error: {csv}: the file doesn't say which tax year it is; pass --year" in result.stderr
+    assert result.exit_code == 2
+    assert f"error: {csv}: the file doesn't say which tax year it is; pass --year" in result.stderr
     result, ledger = init(tmp_path, "--from", csv, "--year", "2024")
     assert result.exit_code == 0, result.output
     assert load_text(ledger.read_text("utf-8")).opening[0].traditional_basis == 8500
@@ -336,6 +338,15 @@ def test_the_season_page_shows_what_init_writes():
     assert text.startswith(shown.split("# ---- 2025 ")[0])
     season = (Path(__file__).resolve().parent.parent / "docs" / "season.md").read_text("utf-8")
     assert f"```text\n{summary(taken, 'rivera.toml', text)}\n" in season
+
+
+def test_a_spouse_s_form_alone_still_gives_a_ledger_with_you(tmp_path):
+    form = write(tmp_path, "f.json", '{"forms": [{"year": 2024, "person": "spouse", "lines": {"1": 7000, "3": 7000, '
+                                     '"14": 7000}}]}')
+    result, ledger = init(tmp_path, "--from", form)
+    assert result.exit_code == 0, result.output
+    book = load_text(ledger.read_text("utf-8"))
+    assert list(book.people) == ["you", "spouse"] and [o.who for o in book.opening] == ["spouse"]
 
 
 def test_couple_adds_the_spouse_the_forms_dont_show(tmp_path):

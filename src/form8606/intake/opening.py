@@ -83,9 +83,10 @@ def _traditional(filed: list[Filed]) -> Known | Missing:
 
 def _contributions(latest: Filed) -> Known | Missing:
     t = latest.lines
-    if "22" in t and _amount(left := max(t["22"] - t.get("19", ZERO), ZERO)):
+    basis, taken = t.get("22"), t.get("19", ZERO)
+    if basis is not None and _amount(left := max(basis - taken, ZERO)):
         return Known("roth_contribution_basis", left,
-                     f"line 22 less line 19 of the {latest.year} form, {_money(t['22'])} - {_money(t.get('19', ZERO))}: "
+                     f"line 22 less line 19 of the {latest.year} form, {_money(basis)} - {_money(taken)}: "
                      f"distributions come from regular contributions first ({ORDERING}); {NOT_QUALIFIED}")
     return Missing("roth_contribution_basis", f"regular Roth IRA contributions through {latest.year} not yet "
                    "distributed. Form 8606 shows them only on line 22, in a year with a nonqualified Roth "

@@ -78,7 +78,8 @@ def _text(pattern: str) -> dict:
 # The JSON Schema of each type (ledger.schema), for editors: what a TOML value may be, no more.
 _AMOUNT = {"anyOf": [{"type": "number", "minimum": 0, "maximum": float(LARGEST - Decimal("0.01"))},
                      _text(AMOUNT_PATTERN)]}
-_FIGURE = {"anyOf": [{"type": "number"}, *(_text(r"-?\s*" + p.removeprefix("^")) for p in (AMOUNT_PATTERN, RATIO_PATTERN))]}
+_FIGURE = {"anyOf": [{"type": "number"},
+                     *(_text(r"-?\s*" + p.removeprefix("^")) for p in (AMOUNT_PATTERN, RATIO_PATTERN))]}
 Amount = Annotated[Decimal, BeforeValidator(parse_amount), WithJsonSchema(_AMOUNT)]
 Figure = Annotated[Decimal, BeforeValidator(parse_figure), WithJsonSchema(_FIGURE)]  # a filed form's figure (asserts)
 Date = Annotated[dt.date, BeforeValidator(_date), WithJsonSchema({"type": "string", "format": "date"})]

@@ -47,8 +47,8 @@ class Options(Entry):
     # Disaster postponements: { 2024 = 2025-10-15 } (Form 8606 instructions, line 1: the
     # due date of the return without extensions, as postponed for the area).
     contribution_deadlines: dict[int, Date] = Field(default_factory=dict, description="A postponed contribution "
-                                                    "deadline per tax year, e.g. { 2024 = 2025-10-15 } for a "
-                                                    "federally declared disaster area; never earlier than the usual one.")
+                                                    "deadline per tax year, e.g. { 2024 = 2025-10-15 } for a federally "
+                                                    "declared disaster area; never earlier than the usual one.")
 
 
 class RothLayer(Entry):

@@ -18,7 +18,7 @@ from form8606 import rules
 from form8606.errors import printable
 from form8606.intake import Break, Intake, Opening, Person, SelfContradiction
 from form8606.intake.opening import Known, Layer, Missing
-from form8606.intake.people import FULL_SSN
+from form8606.intake.people import FULL_SSN, WHO
 from form8606.ledger.schema import SCHEMA_FILE
 from form8606.render.checktable import figure_text, inconsistency_text
 
@@ -33,7 +33,8 @@ def starter_ledger(couple: bool) -> str:
     people = [_table("you", 'name = "Your name"', "as printed on the return")]
     if couple:
         people.append(_table("spouse", 'name = "Spouse\'s name"', "each spouse has their own Form 8606 and basis"))
-    opening = _commented(["[[opening]]", 'who = "you"', f"year = {EXAMPLE_YEAR - 1}", "traditional_basis = ..."])
+    opening = _commented(["[[opening]]", 'who = "you"', f"year = {EXAMPLE_YEAR - 1}",
+                          f"traditional_basis = {PLACEHOLDER}"])
     return "\n".join([
         _header(None),
         *people,
@@ -47,16 +48,13 @@ def starter_ledger(couple: bool) -> str:
 
 def intake_ledger(taken: Intake, keep_ssn: bool, couple: bool) -> str:
     """The ledger of `init --from`: people, the forms read, the history's breaks, the openings."""
-    parts = [_header(taken.files)]
-    for person in taken.people:
-        parts.append(_person(person, keep_ssn))
-    if couple and len(taken.people) == 1:
-        parts.append(_table("spouse", 'name = "Spouse\'s name"', "not on the forms read"))
+    found = {p.who: p for p in taken.people}
+    who = [w for w in WHO if w in found or w == "you" or couple]  # [people.you] always; the spouse with --couple
+    parts = [_header(taken.files), *(_person(found.get(w) or Person(w, None, None, ""), keep_ssn) for w in who)]
     for o in taken.openings:
         parts.append(_forms_read(taken, o.who))
         parts += [_note(f"BREAK: {finding_text(f)}") for f in taken.findings if f.who == o.who]
         parts.append(_opening(o))
-    who = [p.who for p in taken.people] + (["spouse"] if couple and len(taken.people) == 1 else [])
     parts.append(_year_block(max(o.year for o in taken.openings) + 1, who))
     return "\n".join(parts)
 
@@ -84,8 +82,8 @@ def summary(taken: Intake | None, path: str, text: str) -> str:
         rows.append(f"  {o.who}: [[opening]] {o.year}, traditional basis {shown} ({o.form.form.source})")
     if taken:
         left = len(re.findall(rf"^# \w+ = {re.escape(PLACEHOLDER)}", text, re.MULTILINE))
-        rows.append(f"  {left} figure{'s' if left != 1 else ''} to fill in: the lines \"# field = {PLACEHOLDER}\", each "
-                    "under a note saying where to find it")
+        rows.append(f"  {left} figure{'s' if left != 1 else ''} to fill in: the lines \"# field = {PLACEHOLDER}\", "
+                    "each under a note saying where to find it")
     return "\n".join(printable(row) for row in rows)
 
 
