@@ -17,7 +17,8 @@ ROOT = Path(__file__).resolve().parent.parent
 COMMANDS_DIR = ROOT / "src" / "form8606" / "commands"
 PRORATA = str(ROOT / "fixtures" / "backdoor-prorata.toml")
 WITH_DOCUMENTS = str(ROOT / "fixtures" / "backdoor-prorata-documents.toml")  # 2025, its Forms 1099-R and 5498
-ALL = ("check", "compute", "documents", "explain", "fill", "plan")
+LEDGER_COMMANDS = ("check", "compute", "documents", "explain", "fill", "plan")  # read a LEDGER, take --year
+ALL = (*LEDGER_COMMANDS, "init", "schema")
 # Two mistakes, so that the boundary must print every problem, not just the first.
 BAD = ('version = 1\n[people.you]\nname = "A"\n[[conversion]]\nwho = "you"\ndate = 2025-01-09\nammount = 1\n'
        '[[conversion]]\nwho = "you"\ndate = 2025-02-09\namount = "x"\n')
@@ -91,7 +92,7 @@ def test_unknown_command_is_a_usage_error():
     assert result.exit_code == 2 and "No such command 'comptue'" in result.stderr
 
 
-@pytest.mark.parametrize("name", ALL)
+@pytest.mark.parametrize("name", LEDGER_COMMANDS)
 def test_form8606_error_exits_2_with_every_problem_and_no_traceback(name, tmp_path):
     ledger = tmp_path / "ledger.toml"
     ledger.write_text(BAD)
@@ -105,7 +106,7 @@ def test_form8606_error_exits_2_with_every_problem_and_no_traceback(name, tmp_pa
     assert result.stdout == ""
 
 
-@pytest.mark.parametrize("name", [n for n in ALL if any(p.name == "year" for p in command(n).params)])
+@pytest.mark.parametrize("name", [n for n in LEDGER_COMMANDS if any(p.name == "year" for p in command(n).params)])
 @pytest.mark.parametrize("year", ["2017", "2027"])
 def test_unsupported_year_is_refused_while_parsing(name, year, tmp_path):
     # The ledger does not exist: the refusal comes from --year's callback, before any loading.
@@ -116,7 +117,7 @@ def test_unsupported_year_is_refused_while_parsing(name, year, tmp_path):
 
 
 def test_every_command_has_year_and_supported_edges_pass():
-    assert all(any(p.name == "year" for p in command(n).params) for n in ALL)
+    assert all(any(p.name == "year" for p in command(n).params) for n in LEDGER_COMMANDS)
     for year in ("2019", "2026"):
         assert CliRunner().invoke(main, ["compute", PRORATA, "--year", year]).exit_code == 0
 

@@ -44,7 +44,8 @@ COMPANIONS = {
 
 
 def is_ledger(block: str) -> bool:
-    return block.lstrip().startswith("version = 1")
+    """A complete ledger starts with `version = 1`, after its comments (`init` writes some)."""
+    return "\n".join(line for line in block.splitlines() if not line.startswith("#")).lstrip().startswith("version = 1")
 
 
 def toml_blocks() -> list[tuple[str, int, str, list[str] | None]]:

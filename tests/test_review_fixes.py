@@ -135,12 +135,13 @@ def test_check_notes_a_form_that_names_someone_else(tmp_path):
     form = json.loads(run("compute", COUPLE, "--format", "json", "--year", 2024, "--person", "spouse").stdout)
     path = tmp_path / "t.json"
     path.write_text(json.dumps(form))
-    from form8606.check.run import _identity_notes, _same_name, _same_ssn
+    from form8606.check.identity import same_name, same_ssn
+    from form8606.check.run import _identity_notes
     from form8606.check.theirs import TheirForm
     from form8606.ledger.model import Person
 
-    assert _same_ssn("XXX-XX-6789", "123-45-6789") and not _same_ssn("XXX-XX-6788", "123-45-6789")
-    assert _same_name("Grace A. Okafor", "Grace Okafor")
+    assert same_ssn("XXX-XX-6789", "123-45-6789") and not same_ssn("XXX-XX-6788", "123-45-6789")
+    assert same_name("Grace A. Okafor", "Grace Okafor")
     notes = _identity_notes(TheirForm("x", 2024, {}, "Grace Okafor", "400-00-0009"),
                             Person(name="Harold Jennings", ssn="400-00-0005"))
     assert len(notes) == 2 and "Grace Okafor" in notes[1]

@@ -24,6 +24,8 @@ SUMMARIES = {
                "with its rule and sources, the pro-rata rule drawn, and the basis history.",
     "plan": "Plan a tax year of LEDGER: IRA limits and room, direct Roth or backdoor, the deduction, excess "
             "contributions, what a conversion would cost, and after-tax room in an employer plan.",
+    "init": "Write a new ledger NEW, from filed Forms 8606 or as a commented start.",
+    "schema": "Print the JSON Schema of the ledger, for editors that check TOML as it is typed.",
     "documents": "Show how each [[form_1099r]] and [[form_5498]] of LEDGER was read: the boxes as printed, the "
                  "events a form in mode \"events\" stands for, the entries a form in mode \"check\" was compared "
                  "with, and the Form 5498 boxes against the ledger.",

@@ -11,7 +11,9 @@ CENT = Decimal("0.01")
 DOLLAR = Decimal(1)
 
 LARGEST = Decimal(10) ** 12
-_AMOUNT_TEXT = re.compile(r"^\$?\s*(\d{1,3}(,\d{3})+|\d+)(\.\d{1,2})?$")
+# An amount written as text, once stripped: "7,000.12", "$7000" (also the ledger schema's pattern).
+AMOUNT_PATTERN = r"^\$?\s*(\d{1,3}(,\d{3})+|\d+)(\.\d{1,2})?$"
+_AMOUNT_TEXT = re.compile(AMOUNT_PATTERN)
 
 
 def parse_amount(value: object) -> Decimal:
@@ -68,7 +70,8 @@ def parse_figure(value: object) -> Decimal:
     return parse_amount(value)
 
 
-_RATIO_TEXT = re.compile(r"^\d*\.\d{3,8}$")
+RATIO_PATTERN = r"^\d*\.\d{3,8}$"  # line 10 as a decimal, for [[assert]] (also the ledger schema's)
+_RATIO_TEXT = re.compile(RATIO_PATTERN)
 
 
 def round_to(value: Decimal, unit: Decimal) -> Decimal:

@@ -10,6 +10,7 @@ from form8606 import rules
 from form8606.calc.result import FormResult, Result
 from form8606.check.arithmetic import Inconsistency, inconsistencies
 from form8606.check.compare import LineCheck, coarser_ratio, compare, context
+from form8606.check.identity import same_name, same_ssn
 from form8606.check.theirs import TheirForm
 from form8606.errors import Form8606Error
 from form8606.ledger.model import Ledger, Person
@@ -110,10 +111,10 @@ def _identify(form: TheirForm, ledger: Ledger) -> str | None:
     if form.person:
         return form.person
     for who, p in ledger.people.items():
-        if _same_ssn(form.ssn, p.ssn):
+        if same_ssn(form.ssn, p.ssn):
             return who
     for who, p in ledger.people.items():
-        if form.name and _same_name(form.name, p.name):
+        if form.name and same_name(form.name, p.name):
             return who
     return None
 
@@ -121,24 +122,8 @@ def _identify(form: TheirForm, ledger: Ledger) -> str | None:
 def _identity_notes(form: TheirForm, person: Person) -> list[str]:
     """A form that names someone else is most likely the wrong file."""
     notes = []
-    if form.ssn and person.ssn and not _same_ssn(form.ssn, person.ssn):
+    if form.ssn and person.ssn and not same_ssn(form.ssn, person.ssn):
         notes.append(f"the form's SSN ({form.ssn}) is not the SSN of {person.name} in the ledger")
-    if form.name and not _same_name(form.name, person.name):
+    if form.name and not same_name(form.name, person.name):
         notes.append(f"the form names \"{form.name}\", the ledger \"{person.name}\"")
     return notes
-
-
-def _same_ssn(printed: str | None, known: str | None) -> bool:
-    """Equal SSNs; a masked one (***-**-6789) matches on its last four digits."""
-    if not printed or not known:
-        return False
-    digits = "".join(ch for ch in printed if ch.isdigit())
-    return digits == known.replace("-", "") or (len(digits) == 4 and known.endswith(digits))
-
-
-def _same_name(printed: str, known: str) -> bool:
-    """The same words, ignoring case, commas and middle initials."""
-    def words(name: str) -> set[str]:
-        return {w for w in name.lower().replace(",", " ").replace(".", " ").split() if len(w) > 1}
-    return words(printed) == words(known)
-

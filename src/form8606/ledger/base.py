@@ -15,9 +15,10 @@ from pydantic import (
     ConfigDict,
     Field,
     PrivateAttr,
+    WithJsonSchema,
 )
 
-from form8606.money import parse_amount, parse_figure
+from form8606.money import AMOUNT_PATTERN, LARGEST, RATIO_PATTERN, parse_amount, parse_figure
 from form8606.rules import SUPPORTED_YEARS
 from form8606.sources import Source
 
@@ -69,10 +70,21 @@ def _any_date(value: object) -> dt.date:
     raise ValueError("expected a date like 2026-02-03")
 
 
-Amount = Annotated[Decimal, BeforeValidator(parse_amount)]
-Figure = Annotated[Decimal, BeforeValidator(parse_figure)]  # a filed form's figure (asserts)
-Date = Annotated[dt.date, BeforeValidator(_date)]
-Year = Annotated[int, Field(strict=True), AfterValidator(_year)]
+def _text(pattern: str) -> dict:
+    """A JSON Schema string of a money pattern, with the spaces around it that parsing strips."""
+    return {"type": "string", "pattern": r"^\s*" + pattern.removeprefix("^").removesuffix("$") + r"\s*$"}
+
+
+# The JSON Schema of each type (ledger.schema), for editors: what a TOML value may be, no more.
+_AMOUNT = {"anyOf": [{"type": "number", "minimum": 0, "maximum": float(LARGEST - Decimal("0.01"))},
+                     _text(AMOUNT_PATTERN)]}
+_FIGURE = {"anyOf": [{"type": "number"},
+                     *(_text(r"-?\s*" + p.removeprefix("^")) for p in (AMOUNT_PATTERN, RATIO_PATTERN))]}
+Amount = Annotated[Decimal, BeforeValidator(parse_amount), WithJsonSchema(_AMOUNT)]
+Figure = Annotated[Decimal, BeforeValidator(parse_figure), WithJsonSchema(_FIGURE)]  # a filed form's figure (asserts)
+Date = Annotated[dt.date, BeforeValidator(_date), WithJsonSchema({"type": "string", "format": "date"})]
+Year = Annotated[int, Field(strict=True), AfterValidator(_year),
+                 WithJsonSchema({"type": "integer", "minimum": FIRST_YEAR, "maximum": LAST_YEAR})]
 _SSN = re.compile(r"[0-9]{3}-[0-9]{2}-[0-9]{4}")  # ASCII digits only (\d takes any script's)
 
 
@@ -83,7 +95,7 @@ def _ssn(value: str) -> str:
     return value
 
 
-SSN = Annotated[str, AfterValidator(_ssn)]
+SSN = Annotated[str, AfterValidator(_ssn), WithJsonSchema({"type": "string", "pattern": f"^{_SSN.pattern}$"})]
 
 
 class Entry(BaseModel):

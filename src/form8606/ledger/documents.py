@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import Literal
 
+from pydantic import Field
+
 from form8606.errors import Problem
 from form8606.ledger.base import Account, Amount, Date, Entry, Reason, Who, Year
 from form8606.ledger.where import document_label, entry_label
@@ -14,47 +16,52 @@ from form8606.money import ZERO
 class Form1099R(Entry):
     """One Form 1099-R, boxes as printed, plus what became of the money."""
 
-    who: Who
-    year: Year
-    payer: str | None = None
-    box1: Amount  # gross distribution
-    box2a: Amount | None = None  # taxable amount as the payer printed it
-    box2b_not_determined: bool = False
-    box5: Amount = ZERO  # employee contributions / designated Roth contributions
-    box11: Year | None = None  # first year of designated Roth contributions (code H decides with it)
-    box7: str  # distribution code(s) as printed
-    ira_sep_simple: bool = False
-    date: Date | None = None
-    converted: Amount | None = None  # moved to a Roth IRA
-    rolled_over: Amount = ZERO
-    to: Account | None = None  # where the money went: a plan's direct rollover (code G); the second IRA (N, R)
-    qcd: Amount = ZERO
-    mode: Literal["events", "check"] = "events"
+    who: Who = Field(description="The recipient.")
+    year: Year = Field(description="The year of the form.")
+    payer: str | None = Field(None, description="The payer's name.")
+    box1: Amount = Field(description="Box 1, gross distribution.")
+    box2a: Amount | None = Field(None, description="Box 2a, taxable amount as the payer printed it.")
+    box2b_not_determined: bool = Field(False, description='Box 2b "taxable amount not determined" is checked.')
+    box5: Amount = Field(ZERO, description="Box 5, employee contributions / designated Roth contributions.")
+    box7: str = Field(description='Box 7, the distribution code(s) as printed, e.g. "7", "2" or "G".')
+    ira_sep_simple: bool = Field(False, description="The IRA/SEP/SIMPLE box is checked.")
+    date: Date | None = Field(None, description="The day paid; it must fall in `year`.")
+    converted: Amount | None = Field(None, description="The part moved to a Roth IRA.")
+    rolled_over: Amount = Field(ZERO, description="The part rolled over.")
+    to: Account | None = Field(None, description="Where the money went: a plan's direct rollover (code G); the "
+                               "second IRA (N, R).")
+    qcd: Amount = Field(ZERO, description="The part paid to a charity as a qualified charitable distribution.")
+    mode: Literal["events", "check"] = Field("events", description='"events": the form stands for its events; '
+                                             '"check": the ledger lists them by hand and the form reconciles them.')
     # Answers some codes need (docs/documents.md); the form itself doesn't print them.
-    outstanding_rollovers: Amount = ZERO  # the part of `rolled_over` that reached the IRA only after December 31
-    for_year: Year | None = None  # codes 8, P, N, R: the year of the contribution corrected
-    amount: Amount | None = None  # codes N, R: the contribution recharacterized, without earnings
-    contribution_date: Date | None = None  # codes 8, P, N, R: which contribution, when the ledger can't tell
-    deducted: Amount = ZERO  # codes N, R into a traditional IRA: the part deducted
-    reason: Reason | None = None  # codes J, T, Q: why a Roth distribution may be qualified
-    homebuyer_expenses: Amount | None = None  # with reason = "first_home"
-    trump_account: bool = False  # paid from a Trump account (IRC 530A): refused, see check_trump_accounts
+    outstanding_rollovers: Amount = Field(ZERO, description="The part of `rolled_over` that reached the IRA only "
+                                          "after December 31.")
+    for_year: Year | None = Field(None, description="Codes 8, P, N, R: the year of the contribution corrected.")
+    amount: Amount | None = Field(None, description="Codes N, R: the contribution recharacterized, without earnings.")
+    contribution_date: Date | None = Field(None, description="Codes 8, P, N, R: which contribution, when the ledger "
+                                           "can't tell.")
+    deducted: Amount = Field(ZERO, description="Codes N, R into a traditional IRA: the part deducted.")
+    reason: Reason | None = Field(None, description="Codes J, T, Q: why a Roth distribution may be qualified.")
+    homebuyer_expenses: Amount | None = Field(None, description='With reason = "first_home": qualified acquisition '
+                                              "costs.")
+    box11: Year | None = Field(None, description="First year of designated Roth contributions (code H decides with it).")
+    trump_account: bool = Field(False, description="Paid from a Trump account (IRC 530A): refused, see check_trump_accounts.")
 
 
 class Form5498(Entry):
     """One Form 5498, boxes as printed."""
 
-    who: Who
-    year: Year
-    trustee: str | None = None
-    kind: Literal["traditional", "sep", "simple", "roth", "trump"]  # "trump": refused, see check_trump_accounts
-    box1: Amount = ZERO  # IRA contributions for the year
-    box2: Amount = ZERO  # rollover contributions
-    box3: Amount = ZERO  # Roth conversion amount
-    box4: Amount = ZERO  # recharacterized contributions
-    box5: Amount = ZERO  # fair market value on December 31
-    box10: Amount = ZERO  # Roth IRA contributions
-    box13a: Amount = ZERO  # late or postponed contribution
+    who: Who = Field(description="The participant.")
+    year: Year = Field(description="The year of the form.")
+    trustee: str | None = Field(None, description="The trustee's name.")
+    kind: Literal["traditional", "sep", "simple", "roth", "trump"] = Field(description="Which kind of IRA.")
+    box1: Amount = Field(ZERO, description="Box 1, IRA contributions for the year.")
+    box2: Amount = Field(ZERO, description="Box 2, rollover contributions.")
+    box3: Amount = Field(ZERO, description="Box 3, Roth conversion amount.")
+    box4: Amount = Field(ZERO, description="Box 4, recharacterized contributions.")
+    box5: Amount = Field(ZERO, description="Box 5, fair market value on December 31.")
+    box10: Amount = Field(ZERO, description="Box 10, Roth IRA contributions.")
+    box13a: Amount = Field(ZERO, description="Box 13a, late or postponed contribution.")
 
 
 def check_5498_boxes(ledger) -> list[Problem]:

@@ -29,25 +29,36 @@ from form8606.money import ZERO
 
 
 class Person(Entry):
-    name: str = Field(min_length=1)
-    ssn: SSN | None = None
-    birth_date: Date | None = None
+    """One person of the household: [people.you], and [people.spouse] for a married couple."""
+
+    name: str = Field(min_length=1, description="The name printed on the form.")
+    ssn: SSN | None = Field(None, description='Social security number, exactly "123-45-6789"; printed in the form '
+                            "heading only.")
+    birth_date: Date | None = Field(None, description="Date of birth: the catch-up limit (50 and older) and Roth "
+                                    "distributions (59 1/2).")
 
 
 class Options(Entry):
-    ratio_places: int = Field(default=5, ge=3, le=8, strict=True)
-    whole_dollars: bool = Field(default=True, strict=True)
+    """Rounding and deadline options; every field has a default."""
+
+    ratio_places: int = Field(default=5, ge=3, le=8, strict=True, description="Decimal places of line 10; the "
+                              "form asks for at least 3.")
+    whole_dollars: bool = Field(default=True, strict=True, description="Round every money line to whole dollars; "
+                                "false keeps cents.")
     # Disaster postponements: { 2024 = 2025-10-15 } (Form 8606 instructions, line 1: the
     # due date of the return without extensions, as postponed for the area).
-    contribution_deadlines: dict[int, Date] = Field(default_factory=dict)
+    contribution_deadlines: dict[int, Date] = Field(default_factory=dict, description="A postponed contribution "
+                                                    "deadline per tax year, e.g. { 2024 = 2025-10-15 } for a federally "
+                                                    "declared disaster area; never earlier than the usual one.")
 
 
 class RothLayer(Entry):
     """Conversions and plan rollovers to Roth IRAs of one year not yet distributed."""
 
-    year: Year
-    amount: Amount
-    taxable: Amount = ZERO  # the part that was taxable when converted or rolled over
+    year: Year = Field(description="The year converted or rolled over; not after the opening's year.")
+    amount: Amount = Field(description="What is left of them, not yet distributed.")
+    taxable: Amount = Field(ZERO, description="Of which was taxable when converted or rolled over (line 18 of that "
+                            "year's form); at most amount.")
 
     @model_validator(mode="after")
     def _taxable(self) -> RothLayer:
@@ -57,14 +68,22 @@ class RothLayer(Entry):
 
 
 class Opening(Entry):
-    who: Who
-    year: Year  # the last year the figures describe, as of December 31
-    traditional_basis: Amount = ZERO  # line 14 of the last Form 8606 filed
-    roth_contribution_basis: Amount = ZERO  # regular Roth contributions not yet distributed
-    roth_conversions: tuple[RothLayer, ...] = ()
-    first_roth_year: Year | None = None  # first year a Roth IRA contribution or conversion counted for
-    homebuyer_used: Amount = ZERO  # earlier qualified first-time homebuyer distributions
-    hsa_funding_year: Year | None = None  # the year of the once-in-a-lifetime HSA funding distribution, if made
+    """Where a history that starts late begins: the last filed line 14 and the Roth basis; at most one
+    per person."""
+
+    who: Who = Field(description="Whose history.")
+    year: Year = Field(description="The last year the figures describe, as of December 31 (the year of the last "
+                       "Form 8606 filed).")
+    traditional_basis: Amount = Field(ZERO, description="Line 14 of the last Form 8606 filed: line 2 of the next.")
+    roth_contribution_basis: Amount = Field(ZERO, description="Regular Roth IRA contributions through `year` not "
+                                            "yet distributed (line 22).")
+    roth_conversions: tuple[RothLayer, ...] = Field((), description="Conversions and plan rollovers to Roth IRAs "
+                                                    "not yet distributed, one table per year (line 24).")
+    first_roth_year: Year | None = Field(None, description="The first tax year a Roth IRA contribution or conversion "
+                                         "counted for: the 5-year period starts January 1 of it.")
+    homebuyer_used: Amount = Field(ZERO, description="Qualified first-time homebuyer distributions already taken, "
+                                   "of the $10,000 lifetime limit (line 20).")
+    hsa_funding_year: Year | None = Field(None, description="The year of the once-in-a-lifetime HSA funding distribution, if made.")
 
     @model_validator(mode="after")
     def _layers(self) -> Opening:
@@ -87,12 +106,15 @@ class Opening(Entry):
 
 
 class Contribution(Entry):
-    who: Who
-    date: Date
-    for_year: Year | None = None
-    to: Account
-    amount: Amount
-    deducted: Amount = ZERO
+    """A regular contribution to a traditional or a Roth IRA, for one tax year."""
+
+    who: Who = Field(description="Whose IRA.")
+    date: Date = Field(description="The day the money went in: line 4 when after December 31 of the tax year.")
+    for_year: Year | None = Field(None, description="The tax year it is for; the year of `date` when left out.")
+    to: Account = Field(description="The kind of IRA: traditional (line 1) or Roth.")
+    amount: Amount = Field(description="The amount contributed.")
+    deducted: Amount = Field(ZERO, description="The part deducted (Schedule 1); traditional only, at most amount. "
+                             "Line 1 = amount - deducted.")
 
     @property
     def tax_year(self) -> int:
@@ -108,9 +130,11 @@ class Contribution(Entry):
 
 
 class Conversion(Entry):
-    who: Who
-    date: Date
-    amount: Amount
+    """A conversion from traditional, SEP or SIMPLE IRAs to a Roth IRA."""
+
+    who: Who = Field(description="Whose IRA.")
+    date: Date = Field(description="The day converted; its calendar year is the tax year.")
+    amount: Amount = Field(description="The net amount converted, earnings included (line 8 and line 16).")
 
     @property
     def tax_year(self) -> int:
@@ -118,16 +142,23 @@ class Conversion(Entry):
 
 
 class Distribution(Entry):
-    who: Who
-    date: Date
-    from_: Account = Field(alias="from")
-    amount: Amount
-    rolled_over: Amount = ZERO
-    qcd: Amount = ZERO
-    hsa_funding: Amount = ZERO
-    disaster: Amount = ZERO
-    reason: Reason | None = None  # Roth only: why a distribution may be qualified
-    homebuyer_expenses: Amount | None = None  # Roth only, with reason = "first_home"
+    """Money paid out of a traditional (SEP, SIMPLE) or a Roth IRA."""
+
+    who: Who = Field(description="Whose IRA.")
+    date: Date = Field(description="The day paid out; its calendar year is the tax year.")
+    from_: Account = Field(alias="from", description="The kind of IRA paid from: traditional (Part I) or Roth "
+                           "(Part III).")
+    amount: Amount = Field(description="The gross distribution (Form 1099-R box 1).")
+    rolled_over: Amount = Field(ZERO, description="The part rolled over within 60 days; left out of line 7.")
+    qcd: Amount = Field(ZERO, description="The part paid to a charity as a qualified charitable distribution; left "
+                        "out of line 7.")
+    hsa_funding: Amount = Field(ZERO, description="The part moved to an HSA (qualified HSA funding distribution); "
+                                "left out of line 7.")
+    disaster: Amount = Field(ZERO, description="The part that is a qualified disaster distribution (Form 8915-F): "
+                             "line 15b or 25b.")
+    reason: Reason | None = Field(None, description="Roth only: why the distribution may be qualified.")
+    homebuyer_expenses: Amount | None = Field(None, description='Roth only, with reason = "first_home": the '
+                                              "qualified acquisition costs (line 20).")
 
     @property
     def tax_year(self) -> int:
@@ -164,16 +195,17 @@ class Distribution(Entry):
 class PlanRollover(Entry):
     """A rollover from a 401(k), 403(b) or governmental 457(b) to an IRA (mega backdoor)."""
 
-    who: Who
-    date: Date
-    to: Account
-    taxable: Amount = ZERO  # pre-tax money and earnings: taxable now (Form 1040 line 5b)
-    after_tax: Amount = ZERO  # after-tax contributions (Form 1099-R box 5)
-    designated_roth_basis: Amount = ZERO  # contributions of a designated Roth account rolled over (box 5)
-    designated_roth_earnings: Amount = ZERO  # the rest of the designated Roth money rolled over (box 1 - box 5)
-    # Whether the earnings are Roth basis too (calc/qualified.py, designated_roth_rollover):
-    designated_roth_first_year: Year | None = None  # first year of designated Roth contributions (box 11)
-    reason: Literal["death", "disability"] | None = None  # why the plan's distribution may be qualified
+    who: Who = Field(description="Whose plan and IRA.")
+    date: Date = Field(description="The day rolled over; its calendar year is the tax year.")
+    to: Account = Field(description="The kind of IRA it went into.")
+    taxable: Amount = Field(ZERO, description="Pre-tax money and earnings: taxable now when it goes to a Roth IRA "
+                            "(Form 1040 line 5b).")
+    after_tax: Amount = Field(ZERO, description="After-tax contributions rolled over (Form 1099-R box 5).")
+    designated_roth_basis: Amount = Field(ZERO, description="Contributions of a designated Roth account rolled over; "
+                                          'only with to = "roth" (line 22).')
+    designated_roth_earnings: Amount = Field(ZERO, description="The rest of the designated Roth money rolled over (box 1 - box 5).")
+    designated_roth_first_year: Year | None = Field(None, description="First year of designated Roth contributions (box 11).")
+    reason: Literal["death", "disability"] | None = Field(None, description="Why the plan's distribution may be qualified.")
 
     @property
     def tax_year(self) -> int:
@@ -205,14 +237,19 @@ class PlanRollover(Entry):
 
 
 class Recharacterization(Entry):
-    who: Who
-    date: Date
-    for_year: Year
-    from_: Account = Field(alias="from")
-    amount: Amount  # the contribution recharacterized, without earnings
-    moved: Amount | None = None  # what was transferred, earnings included
-    deducted: Amount = ZERO  # when it lands in a traditional IRA: the part deducted
-    contribution_date: Date | None = None  # which contribution, when the ledger has several
+    """A contribution moved, with its earnings, to the other kind of IRA."""
+
+    who: Who = Field(description="Whose IRAs.")
+    date: Date = Field(description="The day of the transfer: line 6 when after December 31 of for_year.")
+    for_year: Year = Field(description="The tax year of the contribution recharacterized.")
+    from_: Account = Field(alias="from", description="The IRA the contribution was first made to; it moves to the "
+                           "other one.")
+    amount: Amount = Field(description="The contribution recharacterized, without earnings (line 1).")
+    moved: Amount | None = Field(None, description="What was transferred, earnings included; amount when left out.")
+    deducted: Amount = Field(ZERO, description='When it lands in a traditional IRA (from = "roth"): the part '
+                             "deducted; at most amount.")
+    contribution_date: Date | None = Field(None, description="The date of the contribution recharacterized, when "
+                                           "the ledger cannot tell (line 4).")
 
     @property
     def tax_year(self) -> int:
@@ -236,13 +273,16 @@ class Recharacterization(Entry):
 
 
 class ReturnedContribution(Entry):
-    who: Who
-    date: Date
-    for_year: Year
-    from_: Account = Field(alias="from")
-    amount: Amount
-    earnings: Amount = ZERO
-    contribution_date: Date | None = None
+    """A contribution taken back, with its earnings, by the due date: treated as never contributed."""
+
+    who: Who = Field(description="Whose IRA.")
+    date: Date = Field(description="The day the money came back.")
+    for_year: Year = Field(description="The tax year of the contribution returned.")
+    from_: Account = Field(alias="from", description="The IRA the contribution was made to.")
+    amount: Amount = Field(description="The contribution returned, without earnings (taken off line 1).")
+    earnings: Amount = Field(ZERO, description="The earnings paid out with it: taxable on Form 1040 line 4b.")
+    contribution_date: Date | None = Field(None, description="The date of the contribution returned, when the "
+                                           "ledger cannot tell (line 4).")
 
     @property
     def tax_year(self) -> int:
@@ -250,17 +290,24 @@ class ReturnedContribution(Entry):
 
 
 class YearEnd(Entry):
-    who: Who
-    year: Year
-    traditional: Amount  # Dec 31 value of all traditional, SEP and SIMPLE IRAs (5498 box 5)
-    outstanding_rollovers: Amount = ZERO
+    """The December 31 value of all of one person's traditional, SEP and SIMPLE IRAs (line 6)."""
+
+    who: Who = Field(description="Whose IRAs.")
+    year: Year = Field(description="The December 31 this is the value at.")
+    traditional: Amount = Field(description="Dec 31 value of all traditional, SEP and SIMPLE IRAs (Form 5498 box 5).")
+    outstanding_rollovers: Amount = Field(ZERO, description="Distributions of the year rolled over into an IRA only "
+                                          "after December 31, within the 60 days (line 6).")
 
 
 class Assertion(Entry):
-    who: Who
-    year: Year
-    line: str
-    amount: Figure  # line 10 as its decimal ("0.10000"); may be negative (line 18)
+    """What an already-filed form says; checked on every run."""
+
+    who: Who = Field(description="Whose form.")
+    year: Year = Field(description="The tax year of the form.")
+    line: str = Field(description='A Form 8606 line label as printed, a string: "1" to "14", "15a", "15b", "15c", '
+                      '"16" to "25c".')
+    amount: Figure = Field(description='The figure on that line; line 10 as its decimal ("0.10000"); may be negative '
+                           "(line 18).")
 
 
 # Table name in the TOML file -> model. The order is the order of docs/ledger.md.

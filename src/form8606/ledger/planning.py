@@ -19,28 +19,32 @@ FilingStatus = Literal["single", "mfj", "mfs", "hoh", "qss"]
 class Filing(Entry):
     """Household facts for one tax year, used for eligibility."""
 
-    year: Year
-    status: FilingStatus | None = None
-    magi: Amount | None = None  # modified AGI for IRA purposes
-    lived_with_spouse: bool | None = None  # matters only for mfs
-    covered: tuple[Who, ...] | None = None  # who was covered by a workplace retirement plan
-    compensation: dict[Who, Amount] = Field(default_factory=dict)
+    year: Year = Field(description="The tax year.")
+    status: FilingStatus | None = Field(None, description="Filing status: single, married filing jointly, married "
+                                        "filing separately, head of household, qualifying surviving spouse.")
+    magi: Amount | None = Field(None, description="Modified AGI for IRA purposes.")
+    lived_with_spouse: bool | None = Field(None, description="Whether the spouses lived together at any time in the "
+                                           'year (matters only for "mfs").')
+    covered: tuple[Who, ...] | None = Field(None, description="Who was covered by a workplace retirement plan.")
+    compensation: dict[Who, Amount] = Field(default_factory=dict, description="Each person's taxable compensation.")
 
 
 class EmployerPlan(Entry):
     """A 401(k) or 403(b) for one person and year."""
 
-    who: Who
-    year: Year
-    deferrals: Amount = ZERO  # pre-tax and Roth elective deferrals
-    employer: Amount = ZERO  # match and profit sharing
-    after_tax: Amount = ZERO  # after-tax contributions made so far
-    allows_after_tax: bool = False
-    allows_in_service_withdrawal: bool = False  # or an in-plan Roth conversion
-    self_employed: bool = False  # a solo 401(k): the employer part is limited by net earnings
+    who: Who = Field(description="Whose plan.")
+    year: Year = Field(description="The plan year.")
+    deferrals: Amount = Field(ZERO, description="Pre-tax and Roth elective deferrals.")
+    employer: Amount = Field(ZERO, description="Employer match and profit sharing.")
+    after_tax: Amount = Field(ZERO, description="After-tax contributions made so far.")
+    allows_after_tax: bool = Field(False, description="The plan takes after-tax contributions.")
+    allows_in_service_withdrawal: bool = Field(False, description="The plan allows in-service withdrawals (or an "
+                                               "in-plan Roth conversion) of them.")
+    self_employed: bool = Field(False, description="A solo 401(k): the employer part is limited by net earnings.")
     # Solo 401(k) only: net earnings from self-employment, that is net profit less the deductible
     # half of self-employment tax (Pub. 560, Deduction Worksheet for Self-Employed, step 3).
-    net_earnings: Amount | None = None
+    net_earnings: Amount | None = Field(None, description="Solo 401(k) only: net profit less the deductible half of "
+                                        "self-employment tax (Pub. 560).")
 
     @model_validator(mode="after")
     def _net_earnings(self) -> EmployerPlan:

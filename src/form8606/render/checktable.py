@@ -15,7 +15,7 @@ from form8606.render.sources import say
 MAX_NOTE = 2000  # characters: text from a hostile file is cut, as wrapping one long word is quadratic
 
 
-def _show(value: Decimal | None, line: str) -> str:
+def figure_text(value: Decimal | None, line: str) -> str:
     if value is None:
         return "-"
     if line == RATIO_LINE:
@@ -30,23 +30,24 @@ def check_table(check: FormCheck, name: str) -> str:
         rows.append(_wrap(f"NOT THIS PERSON'S FORM: {check.someone_else}", "  ", "    "))
     if check.inconsistencies:
         rows.append("  Their form contradicts itself (its own arithmetic, before any comparison):")
-        rows += [_wrap(_inconsistent(i), "    - ", "      ") for i in check.inconsistencies]
+        rows += [_wrap(inconsistency_text(i), "    - ", "      ") for i in check.inconsistencies]
     rows.append(f"  {'line':>4}  {'':<28} {'theirs':>11} {'ours':>11} {'diff':>9}  status")
     for c in check.lines:
-        rows.append(f"  {c.line:>4}  {CAPTIONS[c.line][:28]:<28} {_show(c.theirs, c.line):>11} {_show(c.ours, c.line):>11} "
-                    f"{_show(c.difference, c.line):>9}  {c.status}")
+        theirs, ours, diff = (figure_text(v, c.line) for v in (c.theirs, c.ours, c.difference))
+        rows.append(f"  {c.line:>4}  {CAPTIONS[c.line][:28]:<28} {theirs:>11} {ours:>11} {diff:>9}  {c.status}")
     rows += [_wrap(f"note: {note}", "  ", "    ") for note in check.notes]
     problems = [c for c in check.lines if c.status != "agrees"]
     if not problems:
         rows.append("  Every line agrees.")
     for c in problems:
-        rows.append(f"  line {c.line} {c.status}: theirs {_show(c.theirs, c.line)}, ours {_show(c.ours, c.line)}")
+        rows.append(f"  line {c.line} {c.status}: theirs {figure_text(c.theirs, c.line)}, "
+                    f"ours {figure_text(c.ours, c.line)}")
         rows += [_wrap(say(cause), "    - ", "      ") for cause in c.causes]
     return "\n".join(rows)
 
 
-def _inconsistent(i: Inconsistency) -> str:
-    return f"line {i.line} is {_show(i.theirs, i.line)}, but {i.words}"
+def inconsistency_text(i: Inconsistency) -> str:
+    return f"line {i.line} is {figure_text(i.theirs, i.line)}, but {i.words}"
 
 
 def _wrap(text: str, first: str, rest: str) -> str:
@@ -59,7 +60,8 @@ def _wrap(text: str, first: str, rest: str) -> str:
 def check_dict(check: FormCheck) -> dict:
     extra = {"someone_else": check.someone_else} if check.someone_else else {}
     return {"person": check.person, "year": check.year, "source": check.source, **extra, "notes": list(check.notes),
-            "inconsistencies": [{"line": i.line, "theirs": i.theirs, "expected": i.expected, "message": _inconsistent(i)}
+            "inconsistencies": [{"line": i.line, "theirs": i.theirs, "expected": i.expected,
+                                 "message": inconsistency_text(i)}
                                 for i in check.inconsistencies],
             "lines": [{"line": c.line, "theirs": c.theirs, "ours": c.ours, "difference": c.difference,
                        "status": c.status, "causes": [say(cause) for cause in c.causes]} for c in check.lines]}
