@@ -76,7 +76,7 @@ def _text(pattern: str) -> dict:
 
 
 # The JSON Schema of each type (ledger.schema), for editors: what a TOML value may be, no more.
-_AMOUNT = {"anyOf": [{"type": "number", "minimum": 0, "maximum": float(LARGEST - Decimal("0.01"))},
+_AMOUNT = {"anyOf": [{"type": "number", "minimum": 0, "exclusiveMaximum": int(LARGEST)},  # money.parse_amount
                      _text(AMOUNT_PATTERN)]}
 _FIGURE = {"anyOf": [{"type": "number"},
                      *(_text(r"-?\s*" + p.removeprefix("^")) for p in (AMOUNT_PATTERN, RATIO_PATTERN))]}

@@ -36,7 +36,7 @@ class _TomlSchema(GenerateJsonSchema):
 
     def encode_default(self, dft):
         if isinstance(dft, Decimal):
-            return int(dft) if dft == dft.to_integral_value() else float(dft)
+            return int(dft) if dft == dft.to_integral_value() else str(dft)  # exact: amounts may be text
         return super().encode_default(dft)
 
     def dict_schema(self, schema):
